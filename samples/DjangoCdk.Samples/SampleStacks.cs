@@ -1,0 +1,64 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.SSM;
+using DjangoCdk;
+using Constructs;
+
+namespace DjangoCdk.Samples;
+
+/// <summary>The bundled sample apps: one small deployable stack per construct configuration.</summary>
+public static class SampleStacks
+{
+    /// <summary>The region the samples synthesize for; override with CDK_DEFAULT_REGION.</summary>
+    public const string DefaultRegion = "us-east-1";
+
+    /// <summary>Adds every sample stack to <paramref name="app"/>.</summary>
+    public static void AddAll(App app, string imageDirectory)
+    {
+        var env = new Amazon.CDK.Environment
+        {
+            Account = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"),
+            Region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION") ?? DefaultRegion,
+        };
+        EcsMinimal(app, "DjangoEcsMinimal", env, imageDirectory);
+        EcsComplete(app, "DjangoEcsComplete", env, imageDirectory);
+    }
+
+    /// <summary>DjangoEcs with nothing but the image: HTTP on the load balancer's name, one worker, migrations and collectstatic.</summary>
+    public static Stack EcsMinimal(Construct scope, string id, Amazon.CDK.IEnvironment env, string imageDirectory)
+    {
+        var stack = new Stack(scope, id, new StackProps { Env = env, Description = "DjangoCdk sample: DjangoEcs with defaults" });
+        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = imageDirectory });
+        return stack;
+    }
+
+    /// <summary>DjangoEcs with every option on: HTTPS on a domain, beat, ECS Exec, two workers (one on Spot), user variables and secrets.</summary>
+    public static Stack EcsComplete(Construct scope, string id, Amazon.CDK.IEnvironment env, string imageDirectory)
+    {
+        var stack = new Stack(scope, id, new StackProps { Env = env, Description = "DjangoCdk sample: DjangoEcs with every option" });
+        var sentryDsn = StringParameter.FromSecureStringParameterAttributes(stack, "SentryDsn", new SecureStringParameterAttributes
+        {
+            ParameterName = "/ublog/sentry-dsn",
+        });
+        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps
+        {
+            ImageDirectory = imageDirectory,
+            ApiDomainName = "api.example.com",
+            ZoneName = "example.com",
+            HostedZoneId = "Z0123456789EXAMPLE",
+            FrontendUrl = "https://app.example.com",
+            UseCeleryBeat = true,
+            UseEcsExec = true,
+            CeleryWorkers =
+            [
+                new CeleryWorkerOptions { Name = "default", Queues = ["celery"], Concurrency = 2 },
+                new CeleryWorkerOptions { Name = "bulk", Queues = ["bulk", "reports"], UseSpot = true, Cpu = 1024, MemoryMiB = 2048, MaxCount = 4 },
+            ],
+            EnvironmentVariables = new Dictionary<string, string> { ["SITE_NAME"] = "μblog" },
+            Secrets = new Dictionary<string, Amazon.CDK.AWS.ECS.Secret> { ["SENTRY_DSN"] = Amazon.CDK.AWS.ECS.Secret.FromSsmParameter(sentryDsn) },
+            WebMinCount = 2,
+            WebMaxCount = 8,
+            DatabaseMultiAz = true,
+        });
+        return stack;
+    }
+}

@@ -1,0 +1,51 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Route53;
+using Constructs;
+
+namespace DjangoCdk;
+
+/// <summary>The domain props every construct shares (domain, zone, zone ID, certificate): their checks and the zone.</summary>
+internal static class DomainSettings
+{
+    public const string ZoneNameProp = "ZoneName";
+    public const string HostedZoneIdProp = "HostedZoneId";
+    public const string CertificateArnProp = "CertificateArn";
+
+    /// <summary>Checks that the domain props fit together; <paramref name="domainProp"/> names the domain prop of the caller.</summary>
+    public static void Validate(IConstruct scope, string? domain, string? zoneName, string? hostedZoneId, string? certificateArn, string domainProp)
+    {
+        if (domain is not null && string.IsNullOrWhiteSpace(domain))
+            throw Errors.Invalid(scope, domainProp, domain, "Give a domain name such as 'api.example.com', or leave it unset.");
+        if (domain is not null && zoneName is null)
+            throw Errors.Conflict(scope, domainProp, domain, $"{ZoneNameProp} is not set. A domain needs the Route 53 hosted zone that holds it: set {ZoneNameProp} (e.g. 'example.com').");
+        if (domain is null && zoneName is not null)
+            throw Errors.Conflict(scope, ZoneNameProp, zoneName, $"{domainProp} is not set, so the zone would not be used. Set {domainProp}, or remove {ZoneNameProp}.");
+        if (hostedZoneId is not null && zoneName is null)
+            throw Errors.Conflict(scope, HostedZoneIdProp, hostedZoneId, $"{ZoneNameProp} is not set. Set {ZoneNameProp} to the zone's name along with its ID.");
+        if (certificateArn is not null && domain is null)
+            throw Errors.Conflict(scope, CertificateArnProp, certificateArn, $"{domainProp} is not set; a certificate is only used with a domain.");
+        if (domain is null || zoneName is null) return;
+
+        var d = domain.TrimEnd('.').ToLowerInvariant();
+        var z = zoneName.TrimEnd('.').ToLowerInvariant();
+        if (d != z && !d.EndsWith("." + z, StringComparison.Ordinal))
+            throw Errors.Invalid(scope, domainProp, domain, $"It must be '{zoneName}' or a subdomain of it, because its DNS record is created in the zone {ZoneNameProp}='{zoneName}'.");
+        if (certificateArn is not null && !Token.IsUnresolved(certificateArn) &&
+            !System.Text.RegularExpressions.Regex.IsMatch(certificateArn, @"^arn:aws[a-zA-Z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[A-Za-z0-9-]+$"))
+            throw Errors.Invalid(scope, CertificateArnProp, certificateArn, "Expected an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>.");
+        if (hostedZoneId is null)
+        {
+            var stack = Stack.Of(scope);
+            if (Token.IsUnresolved(stack.Account) || Token.IsUnresolved(stack.Region))
+                throw Errors.Missing(scope, HostedZoneIdProp, $"Without it the zone '{zoneName}' is looked up at synth time, which needs the stack's account and region (Env on the Stack). Set {HostedZoneIdProp} to the zone's ID (Route 53 console, or 'aws route53 list-hosted-zones-by-name --dns-name {zoneName}'), or give the stack an Env.");
+        }
+    }
+
+    /// <summary>The hosted zone: from its ID when given (no lookup), else looked up by name.</summary>
+    public static IHostedZone HostedZone(Construct scope, string id, string zoneName, string? hostedZoneId)
+    {
+        return hostedZoneId is not null
+            ? Amazon.CDK.AWS.Route53.HostedZone.FromHostedZoneAttributes(scope, id, new HostedZoneAttributes { HostedZoneId = hostedZoneId, ZoneName = zoneName })
+            : Amazon.CDK.AWS.Route53.HostedZone.FromLookup(scope, id, new HostedZoneProviderProps { DomainName = zoneName });
+    }
+}

@@ -1,0 +1,55 @@
+using Amazon.CDK;
+using Constructs;
+
+namespace DjangoCdk;
+
+/// <summary>A cdk-nag rule DjangoCdk suppresses on one resource, with the reason a reviewer reads.</summary>
+/// <param name="Id">The rule, e.g. <c>AwsSolutions-IAM5</c>.</param>
+/// <param name="Reason">Why the finding is acceptable for this resource.</param>
+/// <param name="AppliesTo">For IAM rules, the exact findings (e.g. <c>Resource::*</c>) the reason covers; empty means all.</param>
+internal sealed record NagSuppression(string Id, string Reason, params string[] AppliesTo);
+
+/// <summary>
+/// Writes cdk-nag suppressions as <c>cdk_nag</c> resource metadata, the shape cdk-nag reads from a template.
+/// Suppressions live beside the resource they excuse so a reviewer sees the reason where the finding would be.
+/// </summary>
+internal static class NagSuppressions
+{
+    private const string MetadataKey = "cdk_nag";
+
+    /// <summary>Adds the suppressions to the CloudFormation resource behind <paramref name="construct"/>.</summary>
+    public static void Add(IConstruct construct, params NagSuppression[] suppressions)
+    {
+        var resource = construct as CfnResource ?? construct.Node.DefaultChild as CfnResource
+            ?? throw new InvalidOperationException($"{construct.Node.Path} has no CloudFormation resource to suppress findings on.");
+        AddTo(resource, suppressions);
+    }
+
+    /// <summary>Adds the suppressions to every CloudFormation resource in the subtree of <paramref name="construct"/>.</summary>
+    public static void AddToTree(IConstruct construct, params NagSuppression[] suppressions)
+    {
+        foreach (var child in construct.Node.FindAll())
+        {
+            if (child is CfnResource resource) AddTo(resource, suppressions);
+        }
+    }
+
+    private static void AddTo(CfnResource resource, NagSuppression[] suppressions)
+    {
+        var existing = new List<object>();
+        if (resource.GetMetadata(MetadataKey) is IDictionary<string, object> current &&
+            current.TryGetValue("rules_to_suppress", out var rules) && rules is IEnumerable<object> list)
+        {
+            existing.AddRange(list);
+        }
+
+        foreach (var s in suppressions)
+        {
+            var entry = new Dictionary<string, object> { ["id"] = s.Id, ["reason"] = s.Reason };
+            if (s.AppliesTo.Length > 0) entry["applies_to"] = s.AppliesTo;
+            existing.Add(entry);
+        }
+
+        resource.AddMetadata(MetadataKey, new Dictionary<string, object> { ["rules_to_suppress"] = existing.ToArray() });
+    }
+}

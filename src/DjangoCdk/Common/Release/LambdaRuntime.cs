@@ -1,0 +1,13 @@
+using Amazon.CDK.AWS.Lambda;
+
+namespace DjangoCdk;
+
+/// <summary>The Node.js Lambda runtime every DjangoCdk function uses, including the CDK framework functions it owns.</summary>
+internal static class LambdaRuntime
+{
+    /// <summary>
+    /// nodejs22.x: a supported runtime with the AWS SDK for JavaScript v3 built in. Amazon.CDK.Lib 2.160 predates it,
+    /// so it is named here rather than taken from <see cref="Runtime"/>.
+    /// </summary>
+    public static readonly Runtime NodeJs = new("nodejs22.x", RuntimeFamily.NODEJS, new LambdaRuntimeProps { SupportsInlineCode = true });
+}

@@ -1,0 +1,176 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.CustomResources;
+using Constructs;
+
+namespace DjangoCdk;
+
+/// <summary>What the release phase runs, and where.</summary>
+internal sealed record ReleasePhaseOptions(
+    ICluster Cluster,
+    TaskDefinition TaskDefinition,
+    string ContainerName,
+    IReadOnlyList<string[]> Commands,
+    IVpc Vpc,
+    SubnetSelection Subnets,
+    ISecurityGroup SecurityGroup,
+    ILogGroup LogGroup,
+    string StreamPrefix,
+    int TimeoutMinutes,
+    string Trigger);
+
+/// <summary>
+/// Runs each release command (migrate, collectstatic, ...) as a one-off Fargate task with the new task definition,
+/// one after the other, and makes the deployment wait: a step that exits non-zero, fails to start or times out fails
+/// the deployment and CloudFormation rolls back. Services that must not roll before the release depend on
+/// <see cref="Steps"/>. Steps re-run whenever the task definition (image, environment, secrets) or a command changes.
+/// </summary>
+internal sealed class ReleasePhase : Construct
+{
+    internal const string OnEventId = "OnEvent";
+    internal const string IsCompleteId = "IsComplete";
+    internal const string ProviderId = "Provider";
+    internal const string StepIdPrefix = "Step";
+    internal const string ResourceType = "Custom::DjangoRelease";
+    private const int PollSeconds = 15;
+    private const int ProviderSlackMinutes = 5;
+
+    public ReleasePhase(Construct scope, string id, ReleasePhaseOptions options) : base(scope, id)
+    {
+        var stack = Stack.Of(this);
+        var code = ReleaseHandlerCode.Asset();
+
+        var onEvent = NewFunction(OnEventId, code, "index.onEvent", "Starts a Django release command as a one-off ECS task");
+        onEvent.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["ecs:RunTask"],
+            Resources = [options.TaskDefinition.TaskDefinitionArn],
+            Conditions = new Dictionary<string, object> { ["ArnEquals"] = new Dictionary<string, object> { ["ecs:cluster"] = options.Cluster.ClusterArn } },
+        }));
+        var passRoles = new List<string> { options.TaskDefinition.TaskRole.RoleArn };
+        if (options.TaskDefinition.ExecutionRole is { } executionRole) passRoles.Add(executionRole.RoleArn);
+        onEvent.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["iam:PassRole"],
+            Resources = passRoles.ToArray(),
+            Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["iam:PassedToService"] = "ecs-tasks.amazonaws.com" } },
+        }));
+
+        var isComplete = NewFunction(IsCompleteId, code, "index.isComplete", "Waits for a Django release task and reports its exit code");
+        var tasksOfCluster = stack.FormatArn(new ArnComponents
+        {
+            Service = "ecs",
+            Resource = "task",
+            ResourceName = options.Cluster.ClusterName + "/*",
+            ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+        });
+        isComplete.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["ecs:DescribeTasks", "ecs:StopTask"],
+            Resources = [tasksOfCluster],
+        }));
+
+        var provider = new Provider(this, ProviderId, new ProviderProps
+        {
+            OnEventHandler = onEvent,
+            IsCompleteHandler = isComplete,
+            QueryInterval = Duration.Seconds(PollSeconds),
+            TotalTimeout = Duration.Minutes(options.TimeoutMinutes + ProviderSlackMinutes),
+            WaiterStateMachineLogOptions = new Amazon.CDK.CustomResources.LogOptions
+            {
+                Destination = new LogGroup(this, "WaiterLogs", new LogGroupProps { Retention = RetentionDays.ONE_MONTH }),
+                Level = Amazon.CDK.AWS.StepFunctions.LogLevel.ALL,
+            },
+        });
+        UseSupportedRuntime(provider);
+
+        var subnets = options.Vpc.SelectSubnets(options.Subnets).SubnetIds;
+        var steps = new List<CustomResource>();
+        for (var i = 0; i < options.Commands.Count; i++)
+        {
+            var command = options.Commands[i];
+            var step = new CustomResource(this, StepIdPrefix + (i + 1), new CustomResourceProps
+            {
+                ServiceToken = provider.ServiceToken,
+                ResourceType = ResourceType,
+                Properties = new Dictionary<string, object>
+                {
+                    ["Name"] = StepName(command),
+                    ["Cluster"] = options.Cluster.ClusterArn,
+                    ["TaskDefinition"] = options.TaskDefinition.TaskDefinitionArn,
+                    ["ContainerName"] = options.ContainerName,
+                    ["Command"] = command,
+                    ["Subnets"] = subnets,
+                    ["SecurityGroups"] = new[] { options.SecurityGroup.SecurityGroupId },
+                    ["LaunchType"] = "FARGATE",
+                    ["PlatformVersion"] = "LATEST",
+                    ["TimeoutSeconds"] = (options.TimeoutMinutes * 60).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["LogGroup"] = options.LogGroup.LogGroupName,
+                    ["LogStreamPrefix"] = options.StreamPrefix,
+                    ["Trigger"] = options.Trigger,
+                },
+            });
+            // The handlers' permissions must be in place (and updated) before a step runs.
+            step.Node.AddDependency(onEvent, isComplete);
+            if (steps.Count > 0) step.Node.AddDependency(steps[^1]);
+            steps.Add(step);
+        }
+
+        Steps = steps;
+        Provider = provider;
+    }
+
+    /// <summary>The release steps in the order they run.</summary>
+    public IReadOnlyList<CustomResource> Steps { get; }
+
+    /// <summary>The custom-resource provider that runs the steps.</summary>
+    public Provider Provider { get; }
+
+    /// <summary>A short label for a command: the management command for <c>manage.py X</c>, else the program.</summary>
+    internal static string StepName(string[] command)
+    {
+        var manage = Array.FindIndex(command, c => c.EndsWith("manage.py", StringComparison.Ordinal));
+        return manage >= 0 && manage + 1 < command.Length ? command[manage + 1] : Path.GetFileName(command[0]);
+    }
+
+    private Function NewFunction(string id, Code code, string handler, string description)
+    {
+        var function = new Function(this, id, new FunctionProps
+        {
+            Runtime = LambdaRuntime.NodeJs,
+            Code = code,
+            Handler = handler,
+            Description = description,
+            Timeout = Duration.Seconds(30),
+            MemorySize = 128,
+            LogRetention = null,
+        });
+        NagSuppressions.AddToTree(function, LambdaSuppressions);
+        return function;
+    }
+
+    /// <summary>The CDK framework functions default to an older Node.js; they run unchanged on the supported one.</summary>
+    private static void UseSupportedRuntime(Provider provider)
+    {
+        foreach (var function in provider.Node.FindAll().OfType<CfnFunction>())
+        {
+            function.Runtime = LambdaRuntime.NodeJs.Name;
+        }
+
+        NagSuppressions.AddToTree(provider, LambdaSuppressions);
+        NagSuppressions.AddToTree(provider, new NagSuppression("AwsSolutions-SF2",
+            "The waiter state machine only polls one ECS task; its executions are logged in full, and X-Ray traces would add cost without showing anything the logs do not."));
+    }
+
+    private static readonly NagSuppression[] LambdaSuppressions =
+    [
+        new("AwsSolutions-IAM4", "AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the AWS-maintained minimum for Lambda.",
+            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"),
+        new("AwsSolutions-IAM5", "Task ARNs are generated by ECS when a release task starts, so the policy names the cluster's tasks with a wildcard; invoking the provider's own function versions needs the ':*' suffix.",
+            "Resource::arn:<AWS::Partition>:ecs:<AWS::Region>:<AWS::AccountId>:task/<*>/*", "Resource::<*>:*"),
+    ];
+}
