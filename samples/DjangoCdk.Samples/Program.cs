@@ -3,7 +3,7 @@ using DjangoCdk.Samples;
 
 // Synthesizes the bundled sample apps into cdk.out (or $CDK_OUTDIR when run by the AWS CDK CLI) and says what it made.
 var imageDirectory = SamplePaths.FindBackend();
-var app = new App(new AppProps { Outdir = Environment.GetEnvironmentVariable("CDK_OUTDIR") ?? "cdk.out" });
+var app = new App(new AppProps { Outdir = System.Environment.GetEnvironmentVariable("CDK_OUTDIR") ?? "cdk.out" });
 SampleStacks.AddAll(app, imageDirectory);
 var assembly = app.Synth();
 

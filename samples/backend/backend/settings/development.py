@@ -26,7 +26,7 @@ if not env_str("REDIS_SERVICE_HOST"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # No broker: run tasks inline when they are sent.
     CELERY_TASK_ALWAYS_EAGER = True
-    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_URL = "memory://localhost/"
     CELERY_RESULT_BACKEND = "cache+memory://"
 
 MEDIA_ROOT = env_str("MEDIA_ROOT") or os.fspath(BASE_DIR / "media")

@@ -5,7 +5,7 @@
  * a realistic ~100-resource template for the end-to-end test and for timing.
  * No AWS account is needed (environment-agnostic stacks, image from a registry).
  *
- *   node test/support/sample-app.js <outdir>     # writes <outdir>/assembly-Prod/ProdDjango.template.json ...
+ *   node test-support/sample-app.js <outdir>     # writes <outdir>/assembly-Prod/ProdDjango.template.json ...
  */
 const { App, Stage, Stack, RemovalPolicy, CfnResource } = require('aws-cdk-lib');
 const ec2 = require('aws-cdk-lib/aws-ec2');
@@ -166,7 +166,7 @@ module.exports = { synthSampleApp, DjangoStack, suppress };
 if (require.main === module) {
   const outdir = process.argv[2];
   if (!outdir) {
-    console.error('usage: node test/support/sample-app.js <outdir> [--debug] [--suppress]');
+    console.error('usage: node test-support/sample-app.js <outdir> [--debug] [--suppress]');
     process.exit(1);
   }
   synthSampleApp(outdir, { debug: process.argv.includes('--debug'), suppressMediaFindings: process.argv.includes('--suppress') });
