@@ -52,7 +52,9 @@ internal static class PostgresDatabase
             PubliclyAccessible = false,
             CopyTagsToSnapshot = true,
         });
-        instance.Secret!.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        // instance.Secret is the attachment; the generated secret itself is the child "Secret".
+        var secret = (DatabaseSecret)instance.Node.FindChild("Secret");
+        secret.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
 
         var suppressions = new List<NagSuppression>
         {
@@ -64,7 +66,7 @@ internal static class PostgresDatabase
         }
 
         NagSuppressions.Add(instance, suppressions.ToArray());
-        NagSuppressions.Add(instance.Secret, new NagSuppression("AwsSolutions-SMG4",
+        NagSuppressions.Add(secret, new NagSuppression("AwsSolutions-SMG4",
             "The password is injected into running tasks at start; rotating it underneath them would break their database connections. Rotate by redeploying after a manual rotation, as documented."));
         return instance;
     }

@@ -135,7 +135,7 @@ public sealed class DjangoEcs : Construct
         Database = PostgresDatabase.Create(this, Ids.Database, new PostgresDatabaseOptions(
             Vpc, props.DatabaseInstanceType ?? new InstanceType(Defaults.DatabaseInstanceType), storage,
             props.DatabaseMultiAz ?? false, databaseName, backupDays));
-        Database.Connections.AllowDefaultPortFrom(AppSecurityGroup, "PostgreSQL from the Django application");
+        Database.Connections.AllowFrom(AppSecurityGroup, Port.Tcp(Defaults.PostgresPort), "PostgreSQL from the Django application");
         var cache = new RedisCache(this, Ids.Cache, Vpc, props.CacheNodeType ?? Defaults.CacheNodeType);
         cache.AllowFrom(AppSecurityGroup);
         Cache = cache.ReplicationGroup;

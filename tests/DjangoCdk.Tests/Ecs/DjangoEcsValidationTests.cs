@@ -1,0 +1,269 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.EC2;
+using DjangoCdk.Tests.TestSupport;
+using Xunit;
+
+namespace DjangoCdk.Tests.Ecs;
+
+/// <summary>Bad input fails at construction with the prop, the value and what is allowed.</summary>
+public sealed class DjangoEcsValidationTests
+{
+    private static DjangoCdkValidationException Rejects(Func<DjangoEcsProps, DjangoEcsProps> change, Stack? stack = null)
+    {
+        var props = change(new DjangoEcsProps { ImageDirectory = TestStacks.Backend });
+        return Assert.Throws<DjangoCdkValidationException>(() => new DjangoEcs(stack ?? TestStacks.New(), "Django", props));
+    }
+
+    [Fact]
+    public void Missing_image_directory_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = "" });
+        Assert.Equal("ImageDirectory", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Missing, error.Code);
+        Assert.Equal("Test/Django", error.ConstructPath);
+    }
+
+    [Fact]
+    public void Image_directory_that_does_not_exist_is_rejected_with_its_path()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = "/no/such/dir" });
+        Assert.Equal("ImageDirectory", error.ParamName);
+        Assert.Equal(ValidationErrorCode.NotFound, error.Code);
+        Assert.Contains("'/no/such/dir'", error.Message);
+    }
+
+    [Fact]
+    public void Image_directory_without_its_dockerfile_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, Dockerfile = "Dockerfile.prod" });
+        Assert.Equal("Dockerfile", error.ParamName);
+        Assert.Equal(ValidationErrorCode.NotFound, error.Code);
+        Assert.Contains("Dockerfile.prod", error.Message);
+    }
+
+    [Fact]
+    public void Domain_without_its_zone_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ApiDomainName = "api.example.com" });
+        Assert.Equal("ApiDomainName", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+        Assert.Contains("ZoneName", error.Message);
+    }
+
+    [Fact]
+    public void Zone_without_a_domain_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ZoneName = "example.com" });
+        Assert.Equal("ZoneName", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+    }
+
+    [Fact]
+    public void Hosted_zone_id_without_the_zone_name_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, HostedZoneId = "Z123" });
+        Assert.Equal("HostedZoneId", error.ParamName);
+    }
+
+    [Fact]
+    public void Certificate_without_a_domain_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/abc" });
+        Assert.Equal("CertificateArn", error.ParamName);
+    }
+
+    [Fact]
+    public void Domain_outside_its_zone_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ApiDomainName = "api.example.org", ZoneName = "example.com", HostedZoneId = "Z1" });
+        Assert.Equal("ApiDomainName", error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+        Assert.Contains("subdomain", error.Message);
+    }
+
+    [Fact]
+    public void Malformed_certificate_arn_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ApiDomainName = "api.example.com", ZoneName = "example.com", HostedZoneId = "Z1", CertificateArn = "my-cert" });
+        Assert.Equal("CertificateArn", error.ParamName);
+    }
+
+    [Fact]
+    public void Zone_lookup_in_an_environment_agnostic_stack_asks_for_the_zone_id()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ApiDomainName = "api.example.com", ZoneName = "example.com" }, TestStacks.EnvironmentAgnostic());
+        Assert.Equal("HostedZoneId", error.ParamName);
+        Assert.Contains("aws route53 list-hosted-zones-by-name --dns-name example.com", error.Message);
+    }
+
+    [Theory]
+    [InlineData(256, 4096)]
+    [InlineData(512, 512)]
+    [InlineData(1024, 1536)]
+    [InlineData(300, 1024)]
+    public void Cpu_and_memory_pairs_fargate_does_not_offer_are_rejected(int cpu, int memory)
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, WebCpu = cpu, WebMemoryMiB = memory });
+        Assert.Contains(error.ParamName, new[] { "WebCpu", "WebMemoryMiB" });
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+        Assert.Contains("Fargate", error.Message);
+    }
+
+    [Fact]
+    public void Worker_cpu_and_memory_are_checked_too()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, CeleryWorkers = [new CeleryWorkerOptions { Cpu = 256, MemoryMiB = 4096 }] });
+        Assert.Equal("CeleryWorkers[0].MemoryMiB", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("1ST")]
+    [InlineData("MY-VAR")]
+    [InlineData("A B")]
+    [InlineData("")]
+    public void Invalid_environment_variable_names_are_rejected(string name)
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, EnvironmentVariables = new Dictionary<string, string> { [name] = "x" } });
+        Assert.Equal("EnvironmentVariables", error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+    }
+
+    [Theory]
+    [InlineData("DEBUG")]
+    [InlineData("ALLOWED_HOSTS")]
+    [InlineData("POSTGRES_PASSWORD")]
+    [InlineData("DJANGO_SETTINGS_MODULE")]
+    public void A_user_variable_never_replaces_one_the_construct_sets(string name)
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, EnvironmentVariables = new Dictionary<string, string> { [name] = "x" } });
+        Assert.Equal("EnvironmentVariables", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Reserved, error.Code);
+        Assert.Contains(name, error.Message);
+    }
+
+    [Fact]
+    public void A_user_secret_never_replaces_one_the_construct_sets()
+    {
+        var error = Assert.Throws<DjangoCdkValidationException>(() =>
+        {
+            var stack = TestStacks.New();
+            var secret = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "S", "x"));
+            _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, Secrets = new Dictionary<string, Amazon.CDK.AWS.ECS.Secret> { ["DJANGO_SECRET_KEY"] = secret } });
+        });
+        Assert.Equal("Secrets", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Reserved, error.Code);
+    }
+
+    [Fact]
+    public void A_name_cannot_be_both_a_variable_and_a_secret()
+    {
+        var error = Assert.Throws<DjangoCdkValidationException>(() =>
+        {
+            var stack = TestStacks.New();
+            var secret = Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, "S", "x"));
+            _ = new DjangoEcs(stack, "Django", new DjangoEcsProps
+            {
+                ImageDirectory = TestStacks.Backend,
+                EnvironmentVariables = new Dictionary<string, string> { ["SENTRY_DSN"] = "x" },
+                Secrets = new Dictionary<string, Amazon.CDK.AWS.ECS.Secret> { ["SENTRY_DSN"] = secret },
+            });
+        });
+        Assert.Equal("Secrets", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+    }
+
+    [Fact]
+    public void Empty_web_command_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, WebCommand = [] });
+        Assert.Equal("WebCommand", error.ParamName);
+    }
+
+    [Fact]
+    public void Release_command_with_an_empty_argument_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ReleaseCommands = [["python", "manage.py", "migrate"], ["python", ""]] });
+        Assert.Equal("ReleaseCommands[1]", error.ParamName);
+    }
+
+    [Fact]
+    public void Web_minimum_above_maximum_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, WebMinCount = 5, WebMaxCount = 2 });
+        Assert.Equal("WebMinCount", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+        Assert.Contains("'5'", error.Message);
+    }
+
+    [Fact]
+    public void Worker_minimum_above_maximum_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, CeleryWorkers = [new CeleryWorkerOptions { MinCount = 3, MaxCount = 1 }] });
+        Assert.Equal("CeleryWorkers[0].MinCount", error.ParamName);
+    }
+
+    [Fact]
+    public void Two_workers_with_one_name_are_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, CeleryWorkers = [new CeleryWorkerOptions(), new CeleryWorkerOptions()] });
+        Assert.Equal("CeleryWorkers[1].Name", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("Web")]
+    [InlineData("web")]
+    [InlineData("my_worker")]
+    public void Worker_names_that_clash_or_are_malformed_are_rejected(string name)
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, CeleryWorkers = [new CeleryWorkerOptions { Name = name }] });
+        Assert.Equal("CeleryWorkers[0].Name", error.ParamName);
+    }
+
+    [Fact]
+    public void Worker_without_queues_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, CeleryWorkers = [new CeleryWorkerOptions { Queues = [] }] });
+        Assert.Equal("CeleryWorkers[0].Queues", error.ParamName);
+    }
+
+    [Fact]
+    public void Nat_strategy_with_an_existing_vpc_is_rejected_rather_than_ignored()
+    {
+        var stack = TestStacks.New();
+        var vpc = new Vpc(stack, "Existing");
+        var error = Assert.Throws<DjangoCdkValidationException>(() =>
+            new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, Vpc = vpc, NatStrategy = NatStrategy.Instance }));
+        Assert.Equal("NatStrategy", error.ParamName);
+    }
+
+    [Fact]
+    public void Health_check_path_must_be_absolute()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, HealthCheckPath = "health" });
+        Assert.Equal("HealthCheckPath", error.ParamName);
+    }
+
+    [Fact]
+    public void Release_timeout_beyond_what_cloudformation_waits_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ReleaseTimeout = Duration.Hours(3) });
+        Assert.Equal("ReleaseTimeout", error.ParamName);
+        Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
+    }
+
+    [Fact]
+    public void Backup_retention_beyond_rds_limits_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, DatabaseBackupRetentionDays = 0 });
+        Assert.Equal("DatabaseBackupRetentionDays", error.ParamName);
+    }
+
+    [Fact]
+    public void Debug_mode_synthesizes_with_a_warning()
+    {
+        var stack = TestStacks.New();
+        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, Debug = true });
+        Assert.Single(Amazon.CDK.Assertions.Annotations.FromStack(stack).FindWarning("*", Match.StringLikeRegexp("DEBUG=1")));
+    }
+}
