@@ -6,7 +6,10 @@ namespace DjangoCdk;
 /// <summary>A cdk-nag rule DjangoCdk suppresses on one resource, with the reason a reviewer reads.</summary>
 /// <param name="Id">The rule, e.g. <c>AwsSolutions-IAM5</c>.</param>
 /// <param name="Reason">Why the finding is acceptable for this resource.</param>
-/// <param name="AppliesTo">For IAM rules, the exact findings (e.g. <c>Resource::*</c>) the reason covers; empty means all.</param>
+/// <param name="AppliesTo">
+/// For granular rules (IAM4, IAM5) the findings the reason covers: exact strings such as <c>Resource::*</c>, or
+/// <c>/pattern/</c> for a regular expression. Empty means every finding of the rule.
+/// </param>
 internal sealed record NagSuppression(string Id, string Reason, params string[] AppliesTo);
 
 /// <summary>
@@ -34,6 +37,16 @@ internal static class NagSuppressions
         }
     }
 
+    /// <summary>The synthesized logical ID of the resource behind <paramref name="construct"/>, as findings name it.</summary>
+    public static string LogicalId(IConstruct construct)
+    {
+        var element = construct as CfnElement ?? (CfnElement)construct.Node.DefaultChild!;
+        var stack = Stack.Of(construct);
+        return (string)stack.Resolve(stack.GetLogicalId(element));
+    }
+
+    private static bool IsRegex(string appliesTo) => appliesTo.Length > 2 && appliesTo[0] == '/' && appliesTo.LastIndexOf('/') > 0;
+
     private static void AddTo(CfnResource resource, NagSuppression[] suppressions)
     {
         var existing = new List<object>();
@@ -46,7 +59,8 @@ internal static class NagSuppressions
         foreach (var s in suppressions)
         {
             var entry = new Dictionary<string, object> { ["id"] = s.Id, ["reason"] = s.Reason };
-            if (s.AppliesTo.Length > 0) entry["applies_to"] = s.AppliesTo;
+            if (s.AppliesTo.Length > 0)
+                entry["applies_to"] = s.AppliesTo.Select(a => IsRegex(a) ? new Dictionary<string, object> { ["regex"] = a } : (object)a).ToArray();
             existing.Add(entry);
         }
 

@@ -182,8 +182,7 @@ public sealed class DjangoEcs : Construct
             AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
             Description = "Django application tasks: the static and media bucket",
         });
-        StaticFileBucket.GrantReadWrite(TaskRole);
-        StaticFileBucket.GrantDelete(TaskRole);
+        GrantStorage(StaticFileBucket, TaskRole);
         ExecutionRole = new Role(this, Ids.ExecutionRole, new RoleProps
         {
             AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
@@ -314,6 +313,7 @@ public sealed class DjangoEcs : Construct
         }
 
         AddOutputs(stack, useExec);
+        SuppressRoleFindings(useExec);
     }
 
     /// <summary>The VPC the application runs in.</summary>
@@ -421,6 +421,36 @@ public sealed class DjangoEcs : Construct
                 ? [new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 1 }]
                 : null,
         });
+    }
+
+    /// <summary>
+    /// Exactly what django-storages needs on its bucket: list, read, write, delete, multipart uploads. No ACL actions:
+    /// the bucket has ACLs disabled, and a public ACL is what broke media uploads in django-cdk.
+    /// </summary>
+    private static void GrantStorage(IBucket bucket, IRole role)
+    {
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:ListBucket", "s3:GetBucketLocation"],
+            Resources = [bucket.BucketArn],
+        }));
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+            Resources = [bucket.ArnForObjects("*")],
+        }));
+    }
+
+    private void SuppressRoleFindings(bool exec)
+    {
+        var task = new List<string> { $"Resource::<{NagSuppressions.LogicalId(StaticFileBucket)}.Arn>/*" };
+        if (exec) task.AddRange(["Resource::*", @"/^Resource::arn:<AWS::Partition>:logs:[^:]+:<AWS::AccountId>:log-group:<[A-Za-z0-9]+>:\*$/"]);
+        NagSuppressions.AddToTree(TaskRole, new NagSuppression("AwsSolutions-IAM5",
+            "Django stores uploads and hashed static files under keys it chooses, so it needs object access to every key of its own bucket (and nothing else); ECS Exec's ssmmessages actions only accept Resource '*', and its session log streams are created on demand in its own log group.",
+            task.ToArray()));
+        NagSuppressions.AddToTree(ExecutionRole, new NagSuppression("AwsSolutions-IAM5",
+            "ecr:GetAuthorizationToken only accepts Resource '*'; image pulls themselves are limited to the image's repository.",
+            "Resource::*"));
     }
 
     private void AddOutputs(Stack stack, bool exec)

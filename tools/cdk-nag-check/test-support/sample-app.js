@@ -5,9 +5,9 @@
  * a realistic ~100-resource template for the end-to-end test and for timing.
  * No AWS account is needed (environment-agnostic stacks, image from a registry).
  *
- *   node test-support/sample-app.js <outdir>     # writes <outdir>/assembly-Prod/ProdDjango.template.json ...
+ *   node test-support/sample-app.js <outdir> [--with-dev]   # writes <outdir>/assembly-Prod/ProdDjango<hash>.template.json ...
  */
-const { App, Stage, Stack, RemovalPolicy, CfnResource } = require('aws-cdk-lib');
+const { App, Aspects, Stage, Stack, RemovalPolicy, CfnResource } = require('aws-cdk-lib');
 const ec2 = require('aws-cdk-lib/aws-ec2');
 const ecs = require('aws-cdk-lib/aws-ecs');
 const ecsPatterns = require('aws-cdk-lib/aws-ecs-patterns');
@@ -154,10 +154,18 @@ class DjangoStack extends Stack {
   }
 }
 
-function synthSampleApp(outdir, props = {}) {
+/**
+ * Synthesizes one Stage (assembly-<name>/ folder) per entry of `stages`, each holding a DjangoStack.
+ * `aspectsFor(stageName)` may return aspects (e.g. cdk-nag packs) to run inside that stage.
+ * @returns the CloudAssembly
+ */
+function synthSampleApp(outdir, { stages = { Prod: { suppressMediaFindings: true } }, aspectsFor = () => [] } = {}) {
   const app = new App({ outdir, analyticsReporting: false, context: { 'aws:cdk:enable-path-metadata': true } });
-  const prod = new Stage(app, 'Prod');
-  new DjangoStack(prod, 'Django', props);
+  for (const [name, props] of Object.entries(stages)) {
+    const stage = new Stage(app, name);
+    new DjangoStack(stage, 'Django', props);
+    for (const aspect of aspectsFor(name)) Aspects.of(stage).add(aspect);
+  }
   return app.synth();
 }
 
@@ -166,9 +174,12 @@ module.exports = { synthSampleApp, DjangoStack, suppress };
 if (require.main === module) {
   const outdir = process.argv[2];
   if (!outdir) {
-    console.error('usage: node test-support/sample-app.js <outdir> [--debug] [--suppress]');
+    console.error('usage: node test-support/sample-app.js <outdir> [--with-dev]');
+    console.error('  Prod stage: DEBUG off, media-bucket findings suppressed; --with-dev adds a Dev stage with DEBUG=True');
     process.exit(1);
   }
-  synthSampleApp(outdir, { debug: process.argv.includes('--debug'), suppressMediaFindings: process.argv.includes('--suppress') });
+  const stages = { Prod: { suppressMediaFindings: true } };
+  if (process.argv.includes('--with-dev')) stages.Dev = { debug: true };
+  synthSampleApp(outdir, { stages });
   console.log(`synthesized into ${outdir}`);
 }

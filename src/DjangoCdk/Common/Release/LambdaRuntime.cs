@@ -6,8 +6,8 @@ namespace DjangoCdk;
 internal static class LambdaRuntime
 {
     /// <summary>
-    /// nodejs22.x: a supported runtime with the AWS SDK for JavaScript v3 built in. Amazon.CDK.Lib 2.160 predates it,
+    /// nodejs24.x: the newest Lambda Node.js runtime with the AWS SDK for JavaScript v3 built in. Amazon.CDK.Lib 2.160 predates it,
     /// so it is named here rather than taken from <see cref="Runtime"/>.
     /// </summary>
-    public static readonly Runtime NodeJs = new("nodejs22.x", RuntimeFamily.NODEJS, new LambdaRuntimeProps { SupportsInlineCode = true });
+    public static readonly Runtime NodeJs = new("nodejs24.x", RuntimeFamily.NODEJS, new LambdaRuntimeProps { SupportsInlineCode = true });
 }
