@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Amazon.CDK.AWS.S3;
+using DjangoCdk.Tests.TestSupport;
+using Xunit;
+
+namespace DjangoCdk.Tests.Common;
+
+public sealed class NagSuppressionsTests
+{
+    private static string Metadata(Amazon.CDK.Stack stack, string logicalIdPrefix)
+    {
+        var json = new TemplateJson(stack.Template());
+        return json.Resources.Single(r => r.Key.StartsWith(logicalIdPrefix)).Value!["Metadata"]!["cdk_nag"]!.ToJsonString();
+    }
+
+    [Fact]
+    public void Suppressions_are_written_as_cdk_nag_metadata_on_the_resource()
+    {
+        var stack = TestStacks.New();
+        var bucket = new Bucket(stack, "Bucket");
+        NagSuppressions.Add(bucket, new NagSuppression("AwsSolutions-S1", "A reason long enough for a reviewer."));
+        Assert.Equal("{\"rules_to_suppress\":[{\"id\":\"AwsSolutions-S1\",\"reason\":\"A reason long enough for a reviewer.\"}]}", Metadata(stack, "Bucket"));
+    }
+
+    [Fact]
+    public void A_second_suppression_is_added_to_the_first_rather_than_replacing_it()
+    {
+        var stack = TestStacks.New();
+        var bucket = new Bucket(stack, "Bucket");
+        NagSuppressions.Add(bucket, new NagSuppression("AwsSolutions-S1", "First reason, long enough to read."));
+        NagSuppressions.Add(bucket, new NagSuppression("AwsSolutions-S10", "Second reason, long enough to read."));
+        var rules = JsonDocument.Parse(Metadata(stack, "Bucket")).RootElement.GetProperty("rules_to_suppress");
+        Assert.Equal(["AwsSolutions-S1", "AwsSolutions-S10"], rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void Applies_to_entries_between_slashes_become_regular_expressions()
+    {
+        var stack = TestStacks.New();
+        var bucket = new Bucket(stack, "Bucket");
+        NagSuppressions.Add(bucket, new NagSuppression("AwsSolutions-IAM5", "Exact and pattern findings alike.", "Resource::*", "/^Action::s3:.*$/"));
+        Assert.Contains("\"applies_to\":[\"Resource::*\",{\"regex\":\"/^Action::s3:.*$/\"}]", Metadata(stack, "Bucket"));
+    }
+
+    [Fact]
+    public void Logical_ids_resolve_to_the_names_findings_use()
+    {
+        var stack = TestStacks.New();
+        var bucket = new Bucket(stack, "Bucket");
+        var id = NagSuppressions.LogicalId(bucket);
+        Assert.Contains(id, new TemplateJson(stack.Template()).Resources.Select(r => r.Key));
+    }
+}
