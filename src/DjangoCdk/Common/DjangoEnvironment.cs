@@ -16,6 +16,7 @@ internal sealed record DjangoEnvironmentInputs(
     string AllowedHosts,
     string CsrfTrustedOrigins,
     string FrontendUrl,
+    string AssetsDomain,
     string DatabaseHost,
     string DatabasePort,
     string DatabaseName,
@@ -52,13 +53,14 @@ internal sealed class DjangoEnvironment
     public const string S3BucketName = "S3_BUCKET_NAME";
     public const string StorageBucketName = "AWS_STORAGE_BUCKET_NAME";
     public const string S3Region = "AWS_S3_REGION_NAME";
+    public const string AssetsDomain = "ASSETS_DOMAIN";
 
     /// <summary>Every name the contract sets; users may not set them through EnvironmentVariables or Secrets.</summary>
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
     {
         SettingsModule, Debug, SecretKey, AllowedHosts, CsrfTrustedOrigins, FrontendUrl,
         PostgresHost, PostgresPort, PostgresName, PostgresUsername, PostgresPassword, DbSecretName,
-        RedisHost, RedisPort, RedisPassword, RedisTls, S3BucketName, StorageBucketName, S3Region,
+        RedisHost, RedisPort, RedisPassword, RedisTls, S3BucketName, StorageBucketName, S3Region, AssetsDomain,
     };
 
     private static readonly Regex NamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
@@ -76,13 +78,15 @@ internal sealed class DjangoEnvironment
             [PostgresPort] = inputs.DatabasePort,
             [PostgresName] = inputs.DatabaseName,
             [PostgresUsername] = Defaults.DatabaseUsername,
-            [DbSecretName] = inputs.DatabaseSecret.SecretName,
+            // The ARN: Secrets Manager accepts it wherever a name is expected, and unlike the generated name it is exact.
+            [DbSecretName] = inputs.DatabaseSecret.SecretArn,
             [RedisHost] = inputs.RedisHost,
             [RedisPort] = Defaults.RedisPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [RedisTls] = "1",
             [S3BucketName] = inputs.BucketName,
             [StorageBucketName] = inputs.BucketName,
             [S3Region] = inputs.Region,
+            [AssetsDomain] = inputs.AssetsDomain,
         };
         Secrets = new Dictionary<string, SecretReference>(StringComparer.Ordinal)
         {

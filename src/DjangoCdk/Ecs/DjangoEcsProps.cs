@@ -59,6 +59,10 @@ public sealed class DjangoEcsProps
     /// <remarks>Default: empty.</remarks>
     public string? FrontendUrl { get; init; }
 
+    /// <summary>A domain (a CloudFront distribution) that serves <c>/static/</c> and <c>/media/</c> from <see cref="DjangoEcs.StaticFileBucket"/>, passed as ASSETS_DOMAIN.</summary>
+    /// <remarks>Default: empty; the bucket stays private and Django links to files with signed S3 URLs. DjangoVue sets it.</remarks>
+    public string? AssetsDomainName { get; init; }
+
     /// <summary>Extra host names Django serves, added to ALLOWED_HOSTS.</summary>
     /// <remarks>Default: none; ALLOWED_HOSTS is <see cref="ApiDomainName"/> (or the load balancer's DNS name).</remarks>
     public string[]? ExtraAllowedHosts { get; init; }

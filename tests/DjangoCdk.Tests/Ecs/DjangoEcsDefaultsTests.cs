@@ -168,7 +168,9 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
         Assert.Contains("Endpoint.Port", env["POSTGRES_SERVICE_PORT"]!.ToJsonString());
         Assert.Equal("django", (string?)env["POSTGRES_NAME"]);
         Assert.Equal("django", (string?)env["POSTGRES_USERNAME"]);
-        Assert.Contains("Secret", env["DB_SECRET_NAME"]!.ToJsonString());
+        // The attachment's Ref is the database secret's ARN.
+        Assert.Equal(TemplateJson.Ref(json.OfType("AWS::SecretsManager::SecretTargetAttachment").Single().Key).ToJsonString(), env["DB_SECRET_NAME"]!.ToJsonString());
+        Assert.Equal("", (string?)env["ASSETS_DOMAIN"]);
         Assert.Contains("PrimaryEndPoint.Address", env["REDIS_SERVICE_HOST"]!.ToJsonString());
         Assert.Equal("6379", (string?)env["REDIS_SERVICE_PORT"]);
         Assert.Equal("1", (string?)env["REDIS_TLS"]);
