@@ -9,12 +9,41 @@ internal static class TestStacks
     public const string Account = "123456789012";
     public const string Region = "eu-west-1";
 
+    /// <summary>Every test app synthesizes below this folder; the next run removes the folders of finished runs.</summary>
+    private static readonly string OutputRoot = CreateOutputRoot();
+
     /// <summary>A stack with a concrete account and region.</summary>
     public static Stack New(string id = "Test") =>
-        new(new App(), id, new StackProps { Env = new Amazon.CDK.Environment { Account = Account, Region = Region } });
+        new(NewApp(), id, new StackProps { Env = new Amazon.CDK.Environment { Account = Account, Region = Region } });
 
     /// <summary>A stack with no account or region (env-agnostic), as `cdk synth` makes without credentials.</summary>
-    public static Stack EnvironmentAgnostic(string id = "Test") => new(new App(), id);
+    public static Stack EnvironmentAgnostic(string id = "Test") => new(NewApp(), id);
+
+    /// <summary>An app with its own output folder, so tests leave nothing behind in the temp folder.</summary>
+    public static App NewApp() => new(new AppProps { Outdir = Path.Combine(OutputRoot, Guid.NewGuid().ToString("N")) });
+
+    private static string CreateOutputRoot()
+    {
+        // The test host is often ended without running exit handlers, so stale folders are removed at the next start.
+        const string prefix = "djangocdk-tests-";
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
+        {
+            if (int.TryParse(Path.GetFileName(stale)[prefix.Length..], out var pid) && !IsRunning(pid))
+            {
+                try { Directory.Delete(stale, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+
+        var root = Path.Combine(Path.GetTempPath(), prefix + System.Environment.ProcessId);
+        Directory.CreateDirectory(root);
+        return root;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try { return !System.Diagnostics.Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
+    }
 
     /// <summary>The Django sample project, the Docker build context every DjangoEcs test uses.</summary>
     public static string Backend => SamplesPath("backend");
