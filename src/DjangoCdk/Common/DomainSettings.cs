@@ -26,9 +26,7 @@ internal static class DomainSettings
             throw Errors.Conflict(scope, CertificateArnProp, certificateArn, $"{domainProp} is not set; a certificate is only used with a domain.");
         if (domain is null || zoneName is null) return;
 
-        var d = domain.TrimEnd('.').ToLowerInvariant();
-        var z = zoneName.TrimEnd('.').ToLowerInvariant();
-        if (d != z && !d.EndsWith("." + z, StringComparison.Ordinal))
+        if (!IsInZone(domain, zoneName))
             throw Errors.Invalid(scope, domainProp, domain, $"It must be '{zoneName}' or a subdomain of it, because its DNS record is created in the zone {ZoneNameProp}='{zoneName}'.");
         if (certificateArn is not null && !Token.IsUnresolved(certificateArn) &&
             !System.Text.RegularExpressions.Regex.IsMatch(certificateArn, @"^arn:aws[a-zA-Z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[A-Za-z0-9-]+$"))
@@ -39,6 +37,14 @@ internal static class DomainSettings
             if (Token.IsUnresolved(stack.Account) || Token.IsUnresolved(stack.Region))
                 throw Errors.Missing(scope, HostedZoneIdProp, $"Without it the zone '{zoneName}' is looked up at synth time, which needs the stack's account and region (Env on the Stack). Set {HostedZoneIdProp} to the zone's ID (Route 53 console, or 'aws route53 list-hosted-zones-by-name --dns-name {zoneName}'), or give the stack an Env.");
         }
+    }
+
+    /// <summary>Whether <paramref name="domain"/> is <paramref name="zoneName"/> or a subdomain of it.</summary>
+    public static bool IsInZone(string domain, string zoneName)
+    {
+        var d = domain.TrimEnd('.').ToLowerInvariant();
+        var z = zoneName.TrimEnd('.').ToLowerInvariant();
+        return d == z || d.EndsWith("." + z, StringComparison.Ordinal);
     }
 
     /// <summary>The hosted zone: from its ID when given (no lookup), else looked up by name.</summary>

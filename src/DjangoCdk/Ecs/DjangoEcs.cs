@@ -51,7 +51,7 @@ public sealed class DjangoEcs : Construct
         public const string Certificate = "Certificate";
         public const string HttpListener = "Http";
         public const string HttpsListener = "Https";
-        public const string WebTargets = "Web";
+        public const string WebTargets = "WebTargets";
         public const string AliasRecord = "AliasRecord";
         public const string Web = "Web";
         public const string WebTask = "WebTask";
@@ -93,11 +93,14 @@ public sealed class DjangoEcs : Construct
         var storage = props.DatabaseAllocatedStorageGiB ?? Defaults.DatabaseAllocatedStorageGiB;
         var userVariables = props.EnvironmentVariables ?? new Dictionary<string, string>();
         var userSecrets = props.Secrets ?? new Dictionary<string, EcsSecret>();
+        var openLoadBalancer = props.OpenLoadBalancer ?? true;
+        var alternativeNames = props.CertificateAlternativeNames ?? [];
 
         // Validation.
         ValidateImage(imageDirectory, props.ImageDirectory, dockerfile);
         DomainSettings.Validate(this, props.ApiDomainName, props.ZoneName, props.HostedZoneId, props.CertificateArn,
             nameof(DjangoEcsProps.ApiDomainName));
+        ValidateAlternativeNames(alternativeNames, props);
         if (props.Vpc is not null && props.NatStrategy is not null)
             throw Errors.Conflict(this, nameof(DjangoEcsProps.NatStrategy), props.NatStrategy.ToString(), "a Vpc is also given, and NatStrategy only shapes a VPC the construct creates. Remove NatStrategy, or remove Vpc.");
         ValidateCommand(nameof(DjangoEcsProps.WebCommand), props.WebCommand);
@@ -198,8 +201,11 @@ public sealed class DjangoEcs : Construct
             DropInvalidHeaderFields = true,
         });
         LoadBalancer.LogAccessLogs(AccessLogsBucket, "alb/" + id);
-        NagSuppressions.Add(LoadBalancer.Connections.SecurityGroups[0], new NagSuppression("AwsSolutions-EC23",
-            "This is the public entry point of the web site: it must accept HTTP and HTTPS from any address. Only ports 80 (redirect or app) and 443 are open."));
+        if (openLoadBalancer)
+        {
+            NagSuppressions.Add(LoadBalancer.Connections.SecurityGroups[0], new NagSuppression("AwsSolutions-EC23",
+                "This is the public entry point of the web site: it must accept HTTP and HTTPS from any address. Only ports 80 (redirect or app) and 443 are open."));
+        }
 
         var domain = props.ApiDomainName;
         IHostedZone? zone = null;
@@ -208,7 +214,12 @@ public sealed class DjangoEcs : Construct
             zone = DomainSettings.HostedZone(this, Ids.HostedZone, props.ZoneName!, props.HostedZoneId);
             Certificate = props.CertificateArn is not null
                 ? Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, Ids.Certificate, props.CertificateArn)
-                : new Certificate(this, Ids.Certificate, new CertificateProps { DomainName = domain, Validation = CertificateValidation.FromDns(zone) });
+                : new Certificate(this, Ids.Certificate, new CertificateProps
+                {
+                    DomainName = domain,
+                    SubjectAlternativeNames = alternativeNames.Length > 0 ? alternativeNames : null,
+                    Validation = CertificateValidation.FromDns(zone),
+                });
         }
 
         ApiDomainName = domain ?? LoadBalancer.LoadBalancerDnsName;
@@ -225,9 +236,10 @@ public sealed class DjangoEcs : Construct
                 Protocol = ApplicationProtocol.HTTPS,
                 Certificates = [ListenerCertificate.FromCertificateManager(Certificate)],
                 SslPolicy = SslPolicy.RECOMMENDED_TLS,
-                Open = true,
+                Open = openLoadBalancer,
             });
-            LoadBalancer.AddRedirect(new ApplicationLoadBalancerRedirectConfig { SourcePort = 80, TargetPort = 443 });
+            if (openLoadBalancer)
+                LoadBalancer.AddRedirect(new ApplicationLoadBalancerRedirectConfig { SourcePort = 80, TargetPort = 443 });
             new ARecord(this, Ids.AliasRecord, new ARecordProps
             {
                 Zone = zone!,
@@ -237,7 +249,7 @@ public sealed class DjangoEcs : Construct
         }
         else
         {
-            appListener = LoadBalancer.AddListener(Ids.HttpListener, new BaseApplicationListenerProps { Port = 80, Protocol = ApplicationProtocol.HTTP, Open = true });
+            appListener = LoadBalancer.AddListener(Ids.HttpListener, new BaseApplicationListenerProps { Port = 80, Protocol = ApplicationProtocol.HTTP, Open = openLoadBalancer });
             Annotations.Of(this).AddWarningV2("djangocdk:no-https", "No ApiDomainName is set: the site is served over plain HTTP on the load balancer's DNS name. Set ApiDomainName and ZoneName for HTTPS.");
         }
 
@@ -263,8 +275,9 @@ public sealed class DjangoEcs : Construct
         WebService = NewService(Ids.Web, WebTaskDefinition, webMin, useExec, spot: false, singleton: false);
         WebService.Connections.AllowFrom(LoadBalancer, Port.Tcp(containerPort), "HTTP from the load balancer");
         WebService.Node.AddDependency(Database);
-        WebTargetGroup = appListener.AddTargets(Ids.WebTargets, new AddApplicationTargetsProps
+        WebTargetGroup = new ApplicationTargetGroup(this, Ids.WebTargets, new ApplicationTargetGroupProps
         {
+            Vpc = Vpc,
             Port = containerPort,
             Protocol = ApplicationProtocol.HTTP,
             Targets = [WebService.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = WebContainerName, ContainerPort = containerPort })],
@@ -279,6 +292,8 @@ public sealed class DjangoEcs : Construct
             },
             DeregistrationDelay = Duration.Seconds(Defaults.DeregistrationDelaySeconds),
         });
+        if (openLoadBalancer)
+            appListener.AddTargetGroups(Ids.WebTargets, new AddApplicationTargetGroupsProps { TargetGroups = [WebTargetGroup] });
         var webScaling = WebService.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = webMin, MaxCapacity = webMax });
         webScaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = cpuTarget });
         webScaling.ScaleOnRequestCount("Requests", new RequestCountScalingProps { RequestsPerTarget = requestsTarget, TargetGroup = WebTargetGroup });
@@ -488,6 +503,21 @@ public sealed class DjangoEcs : Construct
             throw Errors.NotFound(this, nameof(DjangoEcsProps.ImageDirectory), given!, $"the directory {imageDirectory}");
         if (!File.Exists(Path.Combine(imageDirectory, dockerfile)))
             throw Errors.NotFound(this, nameof(DjangoEcsProps.Dockerfile), dockerfile, $"the file {Path.Combine(imageDirectory, dockerfile)} (Dockerfile is relative to ImageDirectory)");
+    }
+
+    private void ValidateAlternativeNames(string[] names, DjangoEcsProps props)
+    {
+        if (names.Length == 0) return;
+        const string prop = nameof(DjangoEcsProps.CertificateAlternativeNames);
+        if (props.ApiDomainName is null)
+            throw Errors.Conflict(this, prop, names, $"{nameof(DjangoEcsProps.ApiDomainName)} is not set, so no certificate is created for them to join.");
+        if (props.CertificateArn is not null)
+            throw Errors.Conflict(this, prop, names, $"{nameof(DjangoEcsProps.CertificateArn)} is set, so the construct creates no certificate; add the names to that certificate instead.");
+        foreach (var name in names)
+        {
+            if (!DomainSettings.IsInZone(name, props.ZoneName!))
+                throw Errors.Invalid(this, prop, name, $"Each name must be '{props.ZoneName}' or a subdomain of it, because the certificate is validated through DNS records in that zone.");
+        }
     }
 
     private void ValidateCommand(string prop, string[]? command)
