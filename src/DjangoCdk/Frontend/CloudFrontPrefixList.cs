@@ -40,25 +40,31 @@ internal static class CloudFrontPrefixList
             Policy = AwsCustomResourcePolicy.FromSdkCalls(new SdkCallsPolicyOptions { Resources = AwsCustomResourcePolicy.ANY_RESOURCE }),
             InstallLatestAwsSdk = false,
         });
-        NagSuppressions.AddToTree(lookup, new NagSuppression("AwsSolutions-IAM5",
-            "ec2:DescribeManagedPrefixLists is a read-only Describe action with no resource-level permissions, so IAM requires Resource::*.",
-            "Resource::*"));
-
-        var stack = Stack.Of(scope);
-        if (stack.Node.TryFindChild(SingletonId) is { } singleton)
+        foreach (var policy in lookup.Node.FindAll().OfType<Amazon.CDK.AWS.IAM.CfnPolicy>())
         {
-            foreach (var function in singleton.Node.FindAll().OfType<Amazon.CDK.AWS.Lambda.CfnFunction>())
-            {
-                // The CDK defaults this framework function to an older Node.js; it runs unchanged on the supported one.
-                function.Runtime = LambdaRuntime.NodeJs.Name;
-            }
+            NagSuppressions.Add(policy, new NagSuppression("AwsSolutions-IAM5",
+                "ec2:DescribeManagedPrefixLists is a read-only Describe action with no resource-level permissions, so IAM requires Resource::*.",
+                "Resource::*"));
+        }
 
-            if (singleton.Node.FindAll().OfType<CfnResource>().All(r => r.GetMetadata("cdk_nag") is null))
+        // The CDK's shared AwsCustomResource function of the stack (created by the first AwsCustomResource in it).
+        if (Stack.Of(scope).Node.TryFindChild(SingletonId) is { } singleton)
+        {
+            foreach (var resource in singleton.Node.FindAll().OfType<CfnResource>().Where(r => r.GetMetadata("cdk_nag") is null))
             {
-                NagSuppressions.AddToTree(singleton,
-                    new NagSuppression("AwsSolutions-IAM4", "AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the AWS-maintained minimum for Lambda.",
-                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"),
-                    new NagSuppression("AwsSolutions-L1", $"The CDK's AwsCustomResource handler runs on {LambdaRuntime.NodeJs.Name}, the Node.js runtime every DjangoCdk function uses and one Lambda supports; it has not been tested on newer runtimes."));
+                if (resource is Amazon.CDK.AWS.Lambda.CfnFunction function)
+                {
+                    // The CDK defaults this framework function to an older Node.js; it runs unchanged on the supported one.
+                    function.Runtime = LambdaRuntime.NodeJs.Name;
+                    NagSuppressions.Add(function, new NagSuppression("AwsSolutions-L1",
+                        $"The CDK's AwsCustomResource handler runs on {LambdaRuntime.NodeJs.Name}, the Node.js runtime every DjangoCdk function uses and one Lambda supports; it has not been tested on newer runtimes."));
+                }
+                else if (resource is Amazon.CDK.AWS.IAM.CfnRole role)
+                {
+                    NagSuppressions.Add(role, new NagSuppression("AwsSolutions-IAM4",
+                        "AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the AWS-maintained minimum for Lambda.",
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+                }
             }
         }
 

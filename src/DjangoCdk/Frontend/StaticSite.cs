@@ -448,7 +448,7 @@ public sealed class StaticSite : Construct
         if (props.GeoRestriction is null)
             suppressions.Add(new("AwsSolutions-CFR1", "The site is meant for every country; restrict it with the GeoRestriction prop when a business or legal reason requires it."));
         if (props.WebAclArn is null)
-            suppressions.Add(new("AwsSolutions-CFR2", "AWS WAF is opt-in (WebAclArn) because a web ACL costs at least 5 USD a month plus rules; the origins are private (OAC) or locked to this distribution, and Django rate-limits its own endpoints."));
+            suppressions.Add(new("AwsSolutions-CFR2", "AWS WAF is opt-in (WebAclArn) because a web ACL costs at least 5 USD a month plus rules; the S3 origins are private (OAC) and RestrictLoadBalancerToCloudFront locks the load balancer to this distribution. Attach a web ACL for rate limiting and managed rule groups."));
         if (domain is null)
             suppressions.Add(new("AwsSolutions-CFR4", "Without FrontendDomainName the distribution must use CloudFront's default *.cloudfront.net certificate, whose minimum protocol cannot be raised; with a domain it uses TLSv1.2_2021. Synthesis warns about it."));
         if (props.LoadBalancer is not null && !loadBalancerHttps)
