@@ -165,6 +165,7 @@ public sealed class StaticSite : Construct
         if (props.LoadBalancer is not null)
         {
             AddLoadBalancer(props, apiPatterns, loadBalancerHttps);
+            Node.AddValidation(new RestrictionReminder(this));
         }
 
         if (zone is not null)
@@ -246,6 +247,7 @@ public sealed class StaticSite : Construct
         if (targetGroups is not { Length: > 0 })
             throw Errors.Missing(this, nameof(targetGroups), "Pass the target group of the Django web service, which the rule forwards CloudFront's requests to.");
 
+        _restricted = true;
         listener.AddAction(Ids.CloudFrontOnlyRule, new AddApplicationActionProps
         {
             Priority = priority,
@@ -273,6 +275,24 @@ public sealed class StaticSite : Construct
         if (group.Node.DefaultChild is not CfnSecurityGroup { SecurityGroupIngress: { } rules }) return false;
         var ingress = System.Text.Json.JsonSerializer.Serialize(Stack.Of(group).Resolve(rules));
         return ingress.Contains("0.0.0.0/0", StringComparison.Ordinal) || ingress.Contains("::/0", StringComparison.Ordinal);
+    }
+
+    private bool _restricted;
+
+    /// <summary>Warns at synthesis when the load balancer was given but never locked to CloudFront.</summary>
+    private sealed class RestrictionReminder(StaticSite site) : Amazon.JSII.Runtime.Deputy.DeputyBase, IValidation
+    {
+        public string[] Validate()
+        {
+            if (!site._restricted)
+            {
+                Annotations.Of(site).AddWarningV2("djangocdk:static-site-alb-not-restricted",
+                    "LoadBalancer is set but RestrictLoadBalancerToCloudFront was never called, so the load balancer still answers requests that bypass CloudFront " +
+                    "(and its headers, logs and WAF). Call site.RestrictLoadBalancerToCloudFront(listener, [webTargetGroup]) on the listener CloudFront reaches.");
+            }
+
+            return [];
+        }
     }
 
     private BehaviorOptions S3Behavior(ICachePolicy cachePolicy, IResponseHeadersPolicy headers) => new()

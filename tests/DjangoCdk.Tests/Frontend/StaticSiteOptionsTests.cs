@@ -111,6 +111,19 @@ public sealed class StaticSiteOptionsTests
     }
 
     [Fact]
+    public void Load_balancer_never_locked_to_cloudfront_gives_a_warning()
+    {
+        // Given a load balancer and no call to RestrictLoadBalancerToCloudFront
+        var stack = Sites.UsEast1();
+
+        // When
+        _ = new StaticSite(stack, Sites.SiteId, new StaticSiteProps { PathToDist = Sites.Dist, LoadBalancer = Sites.ImportedLoadBalancer(stack) });
+
+        // Then
+        Annotations.FromStack(stack).HasWarning("/Test/Site", Match.StringLikeRegexp("RestrictLoadBalancerToCloudFront was never called"));
+    }
+
+    [Fact]
     public void Api_path_patterns_can_be_replaced()
     {
         var stack = Sites.UsEast1();
