@@ -58,6 +58,8 @@ public sealed class StaticSite : Construct
     private static readonly Regex AcmArn = new(@"^arn:aws[a-zA-Z-]*:acm:(?<region>[a-z0-9-]+):", RegexOptions.CultureInvariant);
     private static readonly Regex WafV2GlobalArn = new(@"^arn:aws[a-zA-Z-]*:wafv2:us-east-1:\d{12}:global/webacl/[^/]+/[^/]+$", RegexOptions.CultureInvariant);
 
+    private bool _restricted;
+
     /// <summary>Creates the site.</summary>
     public StaticSite(Construct scope, string id, StaticSiteProps props) : base(scope, id)
     {
@@ -276,8 +278,6 @@ public sealed class StaticSite : Construct
         var ingress = System.Text.Json.JsonSerializer.Serialize(Stack.Of(group).Resolve(rules));
         return ingress.Contains("0.0.0.0/0", StringComparison.Ordinal) || ingress.Contains("::/0", StringComparison.Ordinal);
     }
-
-    private bool _restricted;
 
     /// <summary>Warns at synthesis when the load balancer was given but never locked to CloudFront.</summary>
     private sealed class RestrictionReminder(StaticSite site) : Amazon.JSII.Runtime.Deputy.DeputyBase, IValidation
