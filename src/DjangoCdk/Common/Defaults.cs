@@ -1,7 +1,7 @@
 namespace DjangoCdk;
 
 /// <summary>Every default DjangoCdk applies, in one place so code, docs and tests agree.</summary>
-internal static class Defaults
+internal static partial class Defaults
 {
     public const string Dockerfile = "Dockerfile";
     public const string HealthCheckPath = "/api/health-check/";

@@ -1,0 +1,288 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using Xunit;
+using D = System.Collections.Generic.Dictionary<string, object>;
+using Match = Amazon.CDK.Assertions.Match;
+
+namespace DjangoCdk.Tests.Frontend;
+
+/// <summary>StaticSite with every option: domain, certificate, DNS, the Django load balancer and assets bucket, WAF, CSP.</summary>
+public sealed class StaticSiteEverythingOnTests(StaticSiteEverythingOnFixture fixture) : IClassFixture<StaticSiteEverythingOnFixture>
+{
+    private readonly Template _template = fixture.Template;
+    private readonly StaticSite _site = fixture.Site;
+
+    private static D Distribution(D config) => new() { ["DistributionConfig"] = Match.ObjectLike(config) };
+
+    private static readonly string[] DefaultApiPatterns = ["/api/*", "/admin/*", "/graphql/*"];
+
+    /// <summary>Every cache behaviour of the distribution, as JSON.</summary>
+    private List<JsonNode> CacheBehaviors()
+    {
+        var distributions = _template.FindResources("AWS::CloudFront::Distribution");
+        var json = JsonNode.Parse(JsonSerializer.Serialize(distributions.Values.Single()))!;
+        return json["Properties"]!["DistributionConfig"]!["CacheBehaviors"]!.AsArray().Select(b => b!).ToList();
+    }
+
+    [Fact]
+    public void Certificate_is_created_and_validated_in_the_hosted_zone_when_the_stack_is_in_us_east_1()
+    {
+        // Given a domain and no CertificateArn in a us-east-1 stack, Then a DNS-validated certificate is created there.
+        _template.HasResourceProperties("AWS::CertificateManager::Certificate", new D
+        {
+            ["DomainName"] = Sites.AppDomain,
+            ["ValidationMethod"] = "DNS",
+            ["DomainValidationOptions"] = new object[] { new D { ["DomainName"] = Sites.AppDomain, ["HostedZoneId"] = Sites.ZoneId } },
+        });
+        _template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
+        {
+            ["Aliases"] = new object[] { Sites.AppDomain },
+            ["ViewerCertificate"] = new D
+            {
+                ["AcmCertificateArn"] = Sites.Ref(_site.Certificate!),
+                ["MinimumProtocolVersion"] = "TLSv1.2_2021",
+                ["SslSupportMethod"] = "sni-only",
+            },
+        }));
+    }
+
+    [Fact]
+    public void A_and_aaaa_alias_records_point_at_the_distribution()
+    {
+        foreach (var type in new[] { "A", "AAAA" })
+        {
+            _template.HasResourceProperties("AWS::Route53::RecordSet", new D
+            {
+                ["Name"] = Sites.AppDomain + ".",
+                ["Type"] = type,
+                ["HostedZoneId"] = Sites.ZoneId,
+                ["AliasTarget"] = Match.ObjectLike(new D { ["DNSName"] = Sites.GetAtt(_site.Distribution, "DomainName") }),
+            });
+        }
+
+        _template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D { ["IPV6Enabled"] = true }));
+    }
+
+    [Fact]
+    public void Domain_name_and_url_are_the_frontend_domain()
+    {
+        Assert.Equal(Sites.AppDomain, _site.DomainName);
+        Assert.Equal("https://" + Sites.AppDomain, _site.Url);
+    }
+
+    [Fact]
+    public void Api_paths_go_to_the_load_balancer_uncached_with_every_viewer_header_cookie_and_query_string()
+    {
+        // Given a load balancer and the default ApiPathPatterns, Then each pattern forwards everything and caches nothing.
+        foreach (var pattern in DefaultApiPatterns)
+        {
+            _template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
+            {
+                ["CacheBehaviors"] = Match.ArrayWith([Match.ObjectLike(new D
+                {
+                    ["PathPattern"] = pattern,
+                    ["CachePolicyId"] = Sites.CachingDisabled,
+                    ["OriginRequestPolicyId"] = Sites.AllViewerAndCloudFrontHeaders,
+                    ["AllowedMethods"] = new object[] { "GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE" },
+                    ["ViewerProtocolPolicy"] = "redirect-to-https",
+                    ["FunctionAssociations"] = Match.Absent(),
+                })]),
+            }));
+        }
+    }
+
+    [Fact]
+    public void Load_balancer_is_reached_over_https_with_tls_1_2_on_its_domain()
+    {
+        _template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
+        {
+            ["Origins"] = Match.ArrayWith([Match.ObjectLike(new D
+            {
+                ["DomainName"] = Sites.ApiDomain,
+                ["CustomOriginConfig"] = Match.ObjectLike(new D { ["OriginProtocolPolicy"] = "https-only", ["OriginSSLProtocols"] = new object[] { "TLSv1.2" } }),
+            })]),
+        }));
+    }
+
+    [Fact]
+    public void Origin_header_value_is_generated_in_secrets_manager_and_only_referenced_in_the_template()
+    {
+        // Given a load balancer, Then the header value is a generated secret that the template holds only as a dynamic reference.
+        var secret = Sites.LogicalId(_site.OriginSecret!);
+        var reference = new D { ["Fn::Join"] = new object[] { "", new object[] { "{{resolve:secretsmanager:", new D { ["Ref"] = secret }, ":SecretString:::}}" } } };
+
+        _template.HasResourceProperties("AWS::SecretsManager::Secret", new D
+        {
+            ["GenerateSecretString"] = Match.ObjectLike(new D { ["PasswordLength"] = 64, ["ExcludePunctuation"] = true }),
+            ["SecretString"] = Match.Absent(),
+        });
+        _template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
+        {
+            ["Origins"] = Match.ArrayWith([Match.ObjectLike(new D
+            {
+                ["DomainName"] = Sites.ApiDomain,
+                ["OriginCustomHeaders"] = new object[] { new D { ["HeaderName"] = StaticSite.OriginVerifyHeaderName, ["HeaderValue"] = reference } },
+            })]),
+        }));
+        _template.HasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", new D
+        {
+            ["Conditions"] = new object[] { new D { ["Field"] = "http-header", ["HttpHeaderConfig"] = new D { ["HttpHeaderName"] = "X-Origin-Verify", ["Values"] = new object[] { reference } } } },
+        });
+    }
+
+    [Fact]
+    public void Restricted_listener_forwards_only_requests_carrying_the_origin_header_and_refuses_the_rest()
+    {
+        _template.HasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", new D
+        {
+            ["ListenerArn"] = Sites.Ref(fixture.Listener),
+            ["Priority"] = 1,
+            ["Actions"] = new object[] { new D { ["Type"] = "forward", ["TargetGroupArn"] = Sites.Ref(fixture.WebTargets) } },
+            ["Conditions"] = new object[] { Match.ObjectLike(new D { ["Field"] = "http-header" }) },
+        });
+        _template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", new D
+        {
+            ["Port"] = 443,
+            ["DefaultActions"] = new object[]
+            {
+                new D { ["Type"] = "fixed-response", ["FixedResponseConfig"] = new D { ["StatusCode"] = "403", ["ContentType"] = "text/plain", ["MessageBody"] = "Forbidden" } },
+            },
+        });
+    }
+
+    [Fact]
+    public void Restricted_listener_admits_only_cloudfront_origin_facing_addresses()
+    {
+        // Given RestrictLoadBalancerToCloudFront, Then the prefix list is read at deploy time and is the only source of port 443.
+        var lookup = _template.FindResources("Custom::AWS");
+        var (lookupId, resource) = Assert.Single(lookup);
+        var create = JsonNode.Parse(JsonNode.Parse(JsonSerializer.Serialize(resource))!["Properties"]!["Create"]!.GetValue<string>())!;
+
+        Assert.Equal("describeManagedPrefixLists", create["action"]!.GetValue<string>());
+        Assert.Equal("com.amazonaws.global.cloudfront.origin-facing", create["parameters"]!["Filters"]![0]!["Values"]![0]!.GetValue<string>());
+        _template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new D
+        {
+            ["FromPort"] = 443,
+            ["ToPort"] = 443,
+            ["IpProtocol"] = "tcp",
+            ["SourcePrefixListId"] = new D { ["Fn::GetAtt"] = new object[] { lookupId, "PrefixLists.0.PrefixListId" } },
+            ["GroupId"] = Match.AnyValue(),
+        });
+        _template.HasResourceProperties("AWS::EC2::SecurityGroup", new D { ["SecurityGroupIngress"] = Match.Absent() });
+        _template.HasResourceProperties("AWS::Lambda::Function", new D { ["Runtime"] = "nodejs22.x", ["Handler"] = "index.handler" });
+    }
+
+    [Fact]
+    public void Static_and_media_paths_are_served_from_the_assets_bucket_through_origin_access_control()
+    {
+        _template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
+        {
+            ["Origins"] = Match.ArrayWith([Match.ObjectLike(new D
+            {
+                ["DomainName"] = Sites.GetAtt(fixture.AssetsBucket, "RegionalDomainName"),
+                ["OriginAccessControlId"] = Match.AnyValue(),
+                ["S3OriginConfig"] = new D { ["OriginAccessIdentity"] = "" },
+            })]),
+        }));
+        var behaviors = CacheBehaviors().ToDictionary(b => b["PathPattern"]!.GetValue<string>());
+        Assert.Equal(behaviors["/static/*"]["TargetOriginId"]!.GetValue<string>(), behaviors["/media/*"]["TargetOriginId"]!.GetValue<string>());
+        Assert.NotEqual(behaviors["/static/*"]["TargetOriginId"]!.GetValue<string>(), behaviors["/assets/*"]["TargetOriginId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Assets_bucket_lets_only_this_distribution_read_static_and_media()
+    {
+        _template.HasResourceProperties("AWS::S3::BucketPolicy", new D
+        {
+            ["Bucket"] = Sites.Ref(fixture.AssetsBucket),
+            ["PolicyDocument"] = Match.ObjectLike(new D
+            {
+                ["Statement"] = Match.ArrayWith([Match.ObjectLike(new D
+                {
+                    ["Effect"] = "Allow",
+                    ["Action"] = "s3:GetObject",
+                    ["Principal"] = new D { ["Service"] = "cloudfront.amazonaws.com" },
+                    ["Resource"] = new object[]
+                    {
+                        new D { ["Fn::Join"] = new object[] { "", new object[] { Sites.GetAtt(fixture.AssetsBucket, "Arn"), "/static/*" } } },
+                        new D { ["Fn::Join"] = new object[] { "", new object[] { Sites.GetAtt(fixture.AssetsBucket, "Arn"), "/media/*" } } },
+                    },
+                    ["Condition"] = new D { ["StringEquals"] = new D { ["AWS:SourceArn"] = Match.AnyValue() } },
+                })]),
+            }),
+        });
+    }
+
+    [Fact]
+    public void Static_files_are_cached_long_and_media_briefly()
+    {
+        _template.HasResourceProperties("AWS::CloudFront::CachePolicy", new D
+        {
+            ["CachePolicyConfig"] = Match.ObjectLike(new D { ["DefaultTTL"] = 60, ["MinTTL"] = 0, ["MaxTTL"] = 86400 }),
+        });
+        var behaviors = CacheBehaviors().ToDictionary(b => b["PathPattern"]!.GetValue<string>());
+        Assert.Equal(Sites.CachingOptimized, behaviors["/static/*"]["CachePolicyId"]!.GetValue<string>());
+        Assert.Equal(JsonSerializer.Serialize(new D { ["Ref"] = Sites.LogicalId(_site.Node.FindChild(StaticSite.Ids.MediaCache)) }), behaviors["/media/*"]["CachePolicyId"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Only_the_default_behaviour_runs_the_routing_function()
+    {
+        var behaviors = CacheBehaviors();
+
+        Assert.Equal(["/assets/*", "/static/*", "/media/*", .. DefaultApiPatterns], behaviors.Select(b => b["PathPattern"]!.GetValue<string>()));
+        Assert.All(behaviors, b => Assert.Null(b["FunctionAssociations"]));
+    }
+
+    [Fact]
+    public void Content_security_policy_applies_to_the_app_but_not_to_django()
+    {
+        _template.HasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", new D
+        {
+            ["ResponseHeadersPolicyConfig"] = Match.ObjectLike(new D
+            {
+                ["SecurityHeadersConfig"] = Match.ObjectLike(new D
+                {
+                    ["ContentSecurityPolicy"] = new D { ["ContentSecurityPolicy"] = StaticSiteEverythingOnFixture.ContentSecurityPolicy, ["Override"] = true },
+                }),
+            }),
+        });
+        var spaHeaders = JsonSerializer.Serialize(Sites.Ref(_site.Node.FindChild(StaticSite.Ids.SpaSecurityHeaders)));
+        var djangoHeaders = JsonSerializer.Serialize(Sites.Ref(_site.SecurityHeadersPolicy));
+        var behaviors = CacheBehaviors().ToDictionary(b => b["PathPattern"]!.GetValue<string>(), b => b["ResponseHeadersPolicyId"]!.ToJsonString());
+        Assert.Equal(spaHeaders, behaviors["/assets/*"]);
+        Assert.All(new[] { "/static/*", "/media/*", "/api/*", "/admin/*", "/graphql/*" }, p => Assert.Equal(djangoHeaders, behaviors[p]));
+        _template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
+        {
+            ["DefaultCacheBehavior"] = Match.ObjectLike(new D { ["ResponseHeadersPolicyId"] = Sites.Ref(_site.Node.FindChild(StaticSite.Ids.SpaSecurityHeaders)) }),
+        }));
+    }
+
+    [Fact]
+    public void Web_acl_geo_restriction_and_price_class_are_applied_and_not_suppressed()
+    {
+        _template.HasResource("AWS::CloudFront::Distribution", Match.ObjectLike(new D
+        {
+            ["Properties"] = Distribution(new D
+            {
+                ["WebACLId"] = Sites.WebAclArn,
+                ["PriceClass"] = "PriceClass_All",
+                ["Restrictions"] = new D { ["GeoRestriction"] = new D { ["RestrictionType"] = "whitelist", ["Locations"] = new object[] { "DE", "FR", "US" } } },
+            }),
+            ["Metadata"] = Match.Absent(),
+        }));
+    }
+
+    [Fact]
+    public void Upload_function_memory_follows_the_prop()
+    {
+        _template.HasResourceProperties("AWS::Lambda::Function", new D { ["MemorySize"] = 1024, ["Runtime"] = "python3.11" });
+    }
+
+    [Fact]
+    public void Everything_on_synthesizes_without_warnings()
+    {
+        Annotations.FromStack(fixture.Stack).HasNoWarning("*", Match.AnyValue());
+    }
+}

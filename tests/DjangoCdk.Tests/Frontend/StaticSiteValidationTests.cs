@@ -1,0 +1,289 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.S3;
+using DjangoCdk.Tests.TestSupport;
+using Xunit;
+
+namespace DjangoCdk.Tests.Frontend;
+
+/// <summary>Bad input: one clear DjangoCdkValidationException naming the prop, the value and what is allowed.</summary>
+public sealed class StaticSiteValidationTests
+{
+    private static DjangoCdkValidationException Rejects(Stack stack, StaticSiteProps props) =>
+        Assert.Throws<DjangoCdkValidationException>(() => new StaticSite(stack, Sites.SiteId, props));
+
+    private static DjangoCdkValidationException Rejects(StaticSiteProps props) => Rejects(TestStacks.New(), props);
+
+    [Fact]
+    public void Domain_without_its_zone_is_rejected()
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = Sites.Dist, FrontendDomainName = Sites.AppDomain });
+
+        Assert.Equal(nameof(StaticSiteProps.FrontendDomainName), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+        Assert.Contains("ZoneName", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zone_without_a_domain_is_rejected()
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = Sites.Dist, ZoneName = Sites.ZoneName });
+
+        Assert.Equal(nameof(StaticSiteProps.ZoneName), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+    }
+
+    [Fact]
+    public void Unset_dist_folder_is_rejected_when_required()
+    {
+        var error = Rejects(new StaticSiteProps { RequirePathToDist = true });
+
+        Assert.Equal(nameof(StaticSiteProps.PathToDist), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Missing, error.Code);
+        Assert.Equal("Test/Site", error.ConstructPath);
+    }
+
+    [Fact]
+    public void Missing_dist_folder_is_rejected_when_required()
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = "frontend/no-such-dist", RequirePathToDist = true });
+
+        Assert.Equal(nameof(StaticSiteProps.PathToDist), error.ParamName);
+        Assert.Equal(ValidationErrorCode.NotFound, error.Code);
+        Assert.Contains("'frontend/no-such-dist'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dist_folder_without_index_html_is_rejected_when_required()
+    {
+        var folder = Directory.CreateTempSubdirectory("djangocdk-dist-").FullName;
+
+        var error = Rejects(new StaticSiteProps { PathToDist = folder, RequirePathToDist = true });
+
+        Assert.Equal(nameof(StaticSiteProps.PathToDist), error.ParamName);
+        Assert.Equal(ValidationErrorCode.NotFound, error.Code);
+        Assert.Contains("index.html", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Certificate_outside_us_east_1_is_rejected()
+    {
+        const string arn = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+
+        var error = Rejects(new StaticSiteProps
+        {
+            PathToDist = Sites.Dist,
+            FrontendDomainName = Sites.AppDomain,
+            ZoneName = Sites.ZoneName,
+            HostedZoneId = Sites.ZoneId,
+            CertificateArn = arn,
+        });
+
+        Assert.Equal(nameof(StaticSiteProps.CertificateArn), error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+        Assert.Contains(arn, error.Message, StringComparison.Ordinal);
+        Assert.Contains("aws acm request-certificate --region us-east-1 --domain-name app.example.com", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Domain_without_certificate_outside_us_east_1_says_how_to_get_one()
+    {
+        // Given a stack in eu-west-1, where CloudFront cannot use a certificate created by the stack
+        var error = Rejects(new StaticSiteProps
+        {
+            PathToDist = Sites.Dist,
+            FrontendDomainName = Sites.AppDomain,
+            ZoneName = Sites.ZoneName,
+            HostedZoneId = Sites.ZoneId,
+        });
+
+        Assert.Equal(nameof(StaticSiteProps.CertificateArn), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Missing, error.Code);
+        Assert.Contains("eu-west-1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("aws acm request-certificate --region us-east-1 --domain-name app.example.com --validation-method DNS", error.Message, StringComparison.Ordinal);
+        Assert.Contains("deploy this stack in us-east-1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Domain_without_certificate_in_a_region_agnostic_stack_is_rejected()
+    {
+        var error = Rejects(TestStacks.EnvironmentAgnostic(), new StaticSiteProps
+        {
+            PathToDist = Sites.Dist,
+            FrontendDomainName = Sites.AppDomain,
+            ZoneName = Sites.ZoneName,
+            HostedZoneId = Sites.ZoneId,
+        });
+
+        Assert.Equal(nameof(StaticSiteProps.CertificateArn), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Missing, error.Code);
+        Assert.Contains("no fixed region", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("api/*")]
+    [InlineData("*.php")]
+    [InlineData("")]
+    [InlineData("/api/{id}")]
+    public void Api_path_pattern_not_starting_with_a_slash_or_with_bad_characters_is_rejected(string pattern)
+    {
+        var stack = Sites.UsEast1();
+
+        var error = Rejects(stack, new StaticSiteProps { PathToDist = Sites.Dist, LoadBalancer = Sites.ImportedLoadBalancer(stack), ApiPathPatterns = [pattern] });
+
+        Assert.Equal(nameof(StaticSiteProps.ApiPathPatterns), error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+    }
+
+    [Theory]
+    [InlineData("/static/*")]
+    [InlineData("/media/*")]
+    [InlineData("/st*")]
+    [InlineData("/static/admin/*")]
+    [InlineData("/*")]
+    [InlineData("/assets/*")]
+    public void Api_path_pattern_overlapping_static_media_or_assets_is_rejected(string pattern)
+    {
+        var stack = Sites.UsEast1();
+
+        var error = Rejects(stack, new StaticSiteProps
+        {
+            PathToDist = Sites.Dist,
+            LoadBalancer = Sites.ImportedLoadBalancer(stack),
+            AssetsBucket = new Bucket(stack, "StaticFiles"),
+            ApiPathPatterns = ["/api/*", pattern],
+        });
+
+        Assert.Equal(nameof(StaticSiteProps.ApiPathPatterns), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+        Assert.Contains($"'{pattern}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Api_path_under_static_is_allowed_without_an_assets_bucket()
+    {
+        var stack = Sites.UsEast1();
+
+        var site = new StaticSite(stack, Sites.SiteId, new StaticSiteProps { PathToDist = Sites.Dist, LoadBalancer = Sites.ImportedLoadBalancer(stack), ApiPathPatterns = ["/static/*"] });
+
+        Assert.NotNull(site.Distribution);
+    }
+
+    [Fact]
+    public void Duplicate_api_path_pattern_is_rejected()
+    {
+        var stack = Sites.UsEast1();
+
+        var error = Rejects(stack, new StaticSiteProps { PathToDist = Sites.Dist, LoadBalancer = Sites.ImportedLoadBalancer(stack), ApiPathPatterns = ["/api/*", "/api/*"] });
+
+        Assert.Equal(nameof(StaticSiteProps.ApiPathPatterns), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+    }
+
+    [Fact]
+    public void Empty_api_path_patterns_are_rejected()
+    {
+        var stack = Sites.UsEast1();
+
+        var error = Rejects(stack, new StaticSiteProps { PathToDist = Sites.Dist, LoadBalancer = Sites.ImportedLoadBalancer(stack), ApiPathPatterns = [] });
+
+        Assert.Equal(nameof(StaticSiteProps.ApiPathPatterns), error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+    }
+
+    [Fact]
+    public void Api_path_patterns_without_a_load_balancer_are_rejected()
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = Sites.Dist, ApiPathPatterns = ["/api/*"] });
+
+        Assert.Equal(nameof(StaticSiteProps.ApiPathPatterns), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+    }
+
+    [Fact]
+    public void Https_to_the_load_balancer_without_its_domain_is_rejected()
+    {
+        var stack = Sites.UsEast1();
+
+        var error = Rejects(stack, new StaticSiteProps { PathToDist = Sites.Dist, LoadBalancer = Sites.ImportedLoadBalancer(stack), LoadBalancerUsesHttps = true });
+
+        Assert.Equal(nameof(StaticSiteProps.LoadBalancerUsesHttps), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+        Assert.Contains("LoadBalancerDomainName", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_balancer_domain_without_a_load_balancer_is_rejected()
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = Sites.Dist, LoadBalancerDomainName = Sites.ApiDomain });
+
+        Assert.Equal(nameof(StaticSiteProps.LoadBalancerDomainName), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+    }
+
+    [Fact]
+    public void Malformed_load_balancer_domain_is_rejected()
+    {
+        var stack = Sites.UsEast1();
+
+        var error = Rejects(stack, new StaticSiteProps { PathToDist = Sites.Dist, LoadBalancer = Sites.ImportedLoadBalancer(stack), LoadBalancerDomainName = "https://api.example.com/" });
+
+        Assert.Equal(nameof(StaticSiteProps.LoadBalancerDomainName), error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/site/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee")]
+    [InlineData("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")]
+    public void Web_acl_that_is_not_a_cloudfront_scoped_wafv2_acl_is_rejected(string arn)
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = Sites.Dist, WebAclArn = arn });
+
+        Assert.Equal(nameof(StaticSiteProps.WebAclArn), error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(20000)]
+    public void Upload_memory_outside_lambda_limits_is_rejected(int memory)
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = Sites.Dist, DeploymentMemoryMiB = memory });
+
+        Assert.Equal(nameof(StaticSiteProps.DeploymentMemoryMiB), error.ParamName);
+        Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
+    }
+
+    [Theory]
+    [InlineData("assets/*")]
+    [InlineData("/assets")]
+    [InlineData("/*")]
+    [InlineData("/assets/*.js")]
+    public void Fingerprinted_path_that_is_not_one_folder_is_rejected(string pattern)
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = Sites.Dist, FingerprintedPathPattern = pattern });
+
+        Assert.Equal(nameof(StaticSiteProps.FingerprintedPathPattern), error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+    }
+
+    [Fact]
+    public void Fingerprinted_path_under_django_static_is_rejected_with_an_assets_bucket()
+    {
+        // Create React App puts its hashed files in /static/: they would collide with Django's STATIC_URL.
+        var stack = TestStacks.New();
+
+        var error = Rejects(stack, new StaticSiteProps { PathToDist = Sites.Dist, FingerprintedPathPattern = "/static/*", AssetsBucket = new Bucket(stack, "StaticFiles") });
+
+        Assert.Equal(nameof(StaticSiteProps.FingerprintedPathPattern), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+    }
+
+    [Fact]
+    public void Blank_content_security_policy_is_rejected()
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = Sites.Dist, ContentSecurityPolicy = " " });
+
+        Assert.Equal(nameof(StaticSiteProps.ContentSecurityPolicy), error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+    }
+}
