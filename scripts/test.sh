@@ -25,7 +25,7 @@ done < <(sed -nE 's/.*Failed:[[:space:]]+([0-9]+), Passed:[[:space:]]+([0-9]+),.
 
 step "JavaScript tests (node --test)"
 set +e
-node --test tests/handlers/ tools/cdk-nag-check/test/ 2>&1 | tee "$log_dir/node.log"
+node --test tests/handlers/ tests/frontend-function/ tools/cdk-nag-check/test/ 2>&1 | tee "$log_dir/node.log"
 node_status=${PIPESTATUS[0]}
 set -e
 node_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log_dir/node.log" | tail -1)

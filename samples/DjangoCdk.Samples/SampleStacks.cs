@@ -21,6 +21,29 @@ public static class SampleStacks
         };
         EcsMinimal(app, "DjangoEcsMinimal", env, imageDirectory);
         EcsComplete(app, "DjangoEcsComplete", env, imageDirectory);
+        var dist = FrontendSamples.FindDist();
+        FrontendSamples.StaticSiteMinimal(app, "StaticSiteMinimal", env, dist);
+        FrontendSamples.StaticSiteComplete(app, "StaticSiteComplete", env, dist);
+        Vue(app, "DjangoVue", env, imageDirectory, dist);
+    }
+
+    /// <summary>DjangoVue: the sample SPA and the sample Django project on app.example.com.</summary>
+    public static Stack Vue(Construct scope, string id, Amazon.CDK.IEnvironment env, string imageDirectory, string distPath)
+    {
+        var stack = new Stack(scope, id, new StackProps { Env = env, Description = "DjangoCdk sample: DjangoVue, Django and a SPA on one domain" });
+        _ = new DjangoVue(stack, "Site", new DjangoVueProps
+        {
+            DomainName = "app.example.com",
+            ZoneName = "example.com",
+            HostedZoneId = "Z0123456789EXAMPLE",
+            // CloudFront only uses us-east-1 certificates: the samples' default region creates one, others need an ARN.
+            CertificateArn = env.Region == "us-east-1" ? null : "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
+            PathToDist = distPath,
+            RequirePathToDist = true,
+            ImageDirectory = imageDirectory,
+            UseCeleryBeat = true,
+        });
+        return stack;
     }
 
     /// <summary>DjangoEcs with nothing but the image: HTTP on the load balancer's name, one worker, migrations and collectstatic.</summary>

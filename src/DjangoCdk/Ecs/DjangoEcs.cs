@@ -294,9 +294,10 @@ public sealed class DjangoEcs : Construct
         });
         if (openLoadBalancer)
             appListener.AddTargetGroups(Ids.WebTargets, new AddApplicationTargetGroupsProps { TargetGroups = [WebTargetGroup] });
-        var webScaling = WebService.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = webMin, MaxCapacity = webMax });
-        webScaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = cpuTarget });
-        webScaling.ScaleOnRequestCount("Requests", new RequestCountScalingProps { RequestsPerTarget = requestsTarget, TargetGroup = WebTargetGroup });
+        WebScaling = WebService.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = webMin, MaxCapacity = webMax });
+        WebScaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = cpuTarget });
+        requestsPerTarget = requestsTarget;
+        if (openLoadBalancer) AddRequestCountScaling();
 
         // Celery.
         var workerServices = new List<FargateService>();
@@ -411,6 +412,24 @@ public sealed class DjangoEcs : Construct
     public string SiteUrl { get; }
 
     internal ReleasePhase? Release { get; }
+
+    /// <summary>The web service's autoscaling (CPU, and requests per target once the target group serves a listener).</summary>
+    public ScalableTaskCount WebScaling { get; }
+
+    private readonly double requestsPerTarget;
+    private bool scalesOnRequests;
+
+    /// <summary>
+    /// Scales the web service on requests per target. Called by the constructor when the load balancer is open; with
+    /// <see cref="DjangoEcsProps.OpenLoadBalancer"/> false, call it once <see cref="WebTargetGroup"/> is attached to a
+    /// listener rule (ELB only counts requests per target for a target group behind a load balancer).
+    /// </summary>
+    public void AddRequestCountScaling()
+    {
+        if (scalesOnRequests) return;
+        scalesOnRequests = true;
+        WebScaling.ScaleOnRequestCount("Requests", new RequestCountScalingProps { RequestsPerTarget = requestsPerTarget, TargetGroup = WebTargetGroup });
+    }
 
     /// <summary>The release steps in the order they run; empty when the release phase is disabled.</summary>
     public IReadOnlyList<CustomResource> ReleaseSteps => Release?.Steps ?? [];

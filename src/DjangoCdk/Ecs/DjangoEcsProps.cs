@@ -68,7 +68,7 @@ public sealed class DjangoEcsProps
     public string? FrontendUrl { get; init; }
 
     /// <summary>A domain (a CloudFront distribution) that serves <c>/static/</c> and <c>/media/</c> from <see cref="DjangoEcs.StaticFileBucket"/>, passed as ASSETS_DOMAIN.</summary>
-    /// <remarks>Default: empty; the bucket stays private and Django links to files with signed S3 URLs. DjangoVue sets it.</remarks>
+    /// <remarks>Default: empty; the bucket stays private and Django links to files with signed S3 URLs. <see cref="DjangoVue"/> sets it.</remarks>
     public string? AssetsDomainName { get; init; }
 
     /// <summary>Extra host names Django serves, added to ALLOWED_HOSTS.</summary>

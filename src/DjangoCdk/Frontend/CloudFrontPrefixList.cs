@@ -54,10 +54,8 @@ internal static class CloudFrontPrefixList
             {
                 if (resource is Amazon.CDK.AWS.Lambda.CfnFunction function)
                 {
-                    // The CDK defaults this framework function to an older Node.js; it runs unchanged on the supported one.
+                    // The CDK defaults this framework function to an older Node.js; it runs unchanged on the newest one.
                     function.Runtime = LambdaRuntime.NodeJs.Name;
-                    NagSuppressions.Add(function, new NagSuppression("AwsSolutions-L1",
-                        $"The CDK's AwsCustomResource handler runs on {LambdaRuntime.NodeJs.Name}, the Node.js runtime every DjangoCdk function uses and one Lambda supports; it has not been tested on newer runtimes."));
                 }
                 else if (resource is Amazon.CDK.AWS.IAM.CfnRole role)
                 {

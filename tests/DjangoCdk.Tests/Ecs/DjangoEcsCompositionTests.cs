@@ -102,4 +102,29 @@ public sealed class DjangoEcsCompositionTests
         Assert.Equal("Test/Django/LoadBalancer", django.LoadBalancer.Node.Path);
         Assert.Equal("Test/Django/Release/Step1", django.ReleaseSteps[0].Node.Path);
     }
+
+    [Fact]
+    public void A_closed_load_balancer_admits_no_one_and_has_no_redirect_listener()
+    {
+        // Given OpenLoadBalancer = false, as when a CDN fronts Django
+        var stack = TestStacks.New();
+        var django = new DjangoEcs(stack, "Django", new DjangoEcsProps
+        {
+            ImageDirectory = TestStacks.Backend, ApiDomainName = "api.example.com", ZoneName = "example.com", HostedZoneId = "Z1",
+            OpenLoadBalancer = false,
+        });
+
+        // When the caller adds its own default action (a CDN would add its rule too)
+        django.Listener.AddAction("Deny", new Amazon.CDK.AWS.ElasticLoadBalancingV2.AddApplicationActionProps
+        {
+            Action = Amazon.CDK.AWS.ElasticLoadBalancingV2.ListenerAction.FixedResponse(403),
+        });
+
+        // Then the load balancer's security group has no inline ingress and only the HTTPS listener exists
+        var json = new TemplateJson(stack.Template());
+        var group = json.OfType("AWS::EC2::SecurityGroup").Single(g => g.Key.StartsWith("DjangoLoadBalancer")).Value;
+        Assert.Null(group["Properties"]!["SecurityGroupIngress"]);
+        Assert.Single(json.OfType("AWS::ElasticLoadBalancingV2::Listener"));
+    }
 }
+

@@ -260,6 +260,26 @@ public sealed class DjangoEcsValidationTests
     }
 
     [Fact]
+    public void Certificate_alternative_names_without_a_domain_are_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, CertificateAlternativeNames = ["app.example.com"] });
+        Assert.Equal("CertificateAlternativeNames", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+    }
+
+    [Fact]
+    public void Certificate_alternative_names_outside_the_zone_are_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps
+        {
+            ImageDirectory = p.ImageDirectory, ApiDomainName = "api.example.com", ZoneName = "example.com", HostedZoneId = "Z1",
+            CertificateAlternativeNames = ["app.example.org"],
+        });
+        Assert.Equal("CertificateAlternativeNames", error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+    }
+
+    [Fact]
     public void Debug_mode_synthesizes_with_a_warning()
     {
         var stack = TestStacks.New();

@@ -27,7 +27,7 @@ internal static class Sites
 
     /// <summary>A stack in us-east-1, where CloudFront certificates live.</summary>
     public static Stack UsEast1(string id = "Test") =>
-        new(new App(), id, new StackProps { Env = new Amazon.CDK.Environment { Account = TestStacks.Account, Region = "us-east-1" } });
+        new(TestStacks.NewApp(), id, new StackProps { Env = new Amazon.CDK.Environment { Account = TestStacks.Account, Region = "us-east-1" } });
 
     /// <summary>A load balancer known only by its attributes: no VPC, nothing synthesized.</summary>
     public static IApplicationLoadBalancer ImportedLoadBalancer(Construct scope) =>

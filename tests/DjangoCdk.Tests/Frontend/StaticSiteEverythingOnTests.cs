@@ -170,7 +170,7 @@ public sealed class StaticSiteEverythingOnTests(StaticSiteEverythingOnFixture fi
             ["GroupId"] = Match.AnyValue(),
         });
         _template.HasResourceProperties("AWS::EC2::SecurityGroup", new D { ["SecurityGroupIngress"] = Match.Absent() });
-        _template.HasResourceProperties("AWS::Lambda::Function", new D { ["Runtime"] = "nodejs22.x", ["Handler"] = "index.handler" });
+        _template.HasResourceProperties("AWS::Lambda::Function", new D { ["Runtime"] = "nodejs24.x", ["Handler"] = "index.handler" });
     }
 
     [Fact]

@@ -229,7 +229,7 @@ public sealed class StaticSiteOptionsTests
     public void Assets_bucket_of_another_stack_is_not_changed_and_warns()
     {
         // Given Django's bucket in another stack of the app (a cross-stack policy would create a dependency cycle)
-        var app = new App();
+        var app = TestStacks.NewApp();
         var env = new Amazon.CDK.Environment { Account = TestStacks.Account, Region = TestStacks.Region };
         var backend = new Stack(app, "Backend", new StackProps { Env = env });
         var bucket = new Bucket(backend, "StaticFiles");
