@@ -186,3 +186,74 @@ public sealed class DjangoVueValidationTests
         Assert.Equal("ImageDirectory", error.ParamName);
     }
 }
+
+/// <summary>DjangoVue with every option on, in eu-west-1 with a us-east-1 certificate.</summary>
+public sealed class DjangoVueEverythingOnFixture
+{
+    public DjangoVueEverythingOnFixture()
+    {
+        Stack = TestStacks.New();
+        Site = new DjangoVue(Stack, "Site", new DjangoVueProps
+        {
+            DomainName = Sites.AppDomain,
+            ZoneName = Sites.ZoneName,
+            HostedZoneId = Sites.ZoneId,
+            CertificateArn = Sites.UsEast1CertificateArn,
+            LoadBalancerDomainName = "django.example.com",
+            PathToDist = Sites.Dist,
+            RequirePathToDist = true,
+            ApiPathPatterns = ["/api/*", "/admin/*", "/graphql*", "/accounts/*"],
+            ImageDirectory = TestStacks.Backend,
+            UseCeleryBeat = true,
+            UseEcsExec = true,
+            CeleryWorkers = [new CeleryWorkerOptions { Name = "default" }, new CeleryWorkerOptions { Name = "bulk", Queues = ["bulk"], UseSpot = true }],
+            EnvironmentVariables = new Dictionary<string, string> { ["SITE_NAME"] = "ublog" },
+            WebMinCount = 2,
+            WebMaxCount = 6,
+            DatabaseMultiAz = true,
+        });
+        Template = Stack.Template();
+    }
+
+    public Stack Stack { get; }
+    public DjangoVue Site { get; }
+    public Template Template { get; }
+}
+
+public sealed class DjangoVueEverythingOnTests(DjangoVueEverythingOnFixture fixture) : IClassFixture<DjangoVueEverythingOnFixture>
+{
+    private readonly TemplateJson json = new(fixture.Template);
+
+    [Fact]
+    public void Everything_on_matches_the_golden_template() => Snapshot.Matches(fixture.Template, "DjangoVueEverythingOn");
+
+    [Fact]
+    public void A_chosen_load_balancer_name_replaces_the_default_origin_name()
+    {
+        Assert.Contains("\"DomainName\":\"django.example.com\"", json.OfType("AWS::CloudFront::Distribution").Single().Value.ToJsonString());
+        Assert.Equal("django.example.com,app.example.com", (string?)TemplateJson.Environment(json.Container("web"))["ALLOWED_HOSTS"]);
+    }
+
+    [Fact]
+    public void Chosen_api_paths_replace_the_default_ones()
+    {
+        var distribution = json.OfType("AWS::CloudFront::Distribution").Single().Value.ToJsonString();
+        Assert.Contains("\"PathPattern\":\"/graphql*\"", distribution);
+        Assert.Contains("\"PathPattern\":\"/accounts/*\"", distribution);
+        Assert.DoesNotContain("\"PathPattern\":\"/graphql/*\"", distribution);
+    }
+
+    [Fact]
+    public void The_given_us_east_1_certificate_serves_cloudfront_outside_us_east_1()
+    {
+        Assert.Contains(Sites.UsEast1CertificateArn, json.OfType("AWS::CloudFront::Distribution").Single().Value.ToJsonString());
+        Assert.Single(json.OfType("AWS::CertificateManager::Certificate"));
+    }
+
+    [Fact]
+    public void Django_options_pass_through_to_the_services()
+    {
+        Assert.Equal(4, json.OfType("AWS::ECS::Service").Count());
+        Assert.Equal("ublog", (string?)TemplateJson.Environment(json.Container("web"))["SITE_NAME"]);
+    }
+}
