@@ -16,6 +16,8 @@ internal static class DomainSettings
     {
         if (domain is not null && string.IsNullOrWhiteSpace(domain))
             throw Errors.Invalid(scope, domainProp, domain, "Give a domain name such as 'api.example.com', or leave it unset.");
+        if (zoneName is not null && string.IsNullOrWhiteSpace(zoneName))
+            throw Errors.Invalid(scope, ZoneNameProp, zoneName, "Give the Route 53 hosted zone's name, e.g. 'example.com'.");
         if (domain is not null && zoneName is null)
             throw Errors.Conflict(scope, domainProp, domain, $"{ZoneNameProp} is not set. A domain needs the Route 53 hosted zone that holds it: set {ZoneNameProp} (e.g. 'example.com').");
         if (domain is null && zoneName is not null)

@@ -156,7 +156,22 @@ public sealed class DjangoEcs : Construct
         LogGroup? execLogs = null;
         if (ExecKey is not null)
         {
-            ExecKey.GrantEncryptDecrypt(new ServicePrincipal($"logs.{stack.Region}.amazonaws.com"));
+            // CloudWatch Logs encrypts the session log group with the key: the key policy AWS documents for it
+            // (CloudWatch Logs User Guide, "Encrypt log data in CloudWatch Logs using AWS KMS"), limited to this
+            // account's log groups in this region.
+            ExecKey.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Principals = [new ServicePrincipal($"logs.{stack.Region}.amazonaws.com")],
+                Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                Resources = ["*"],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["ArnLike"] = new Dictionary<string, object>
+                    {
+                        ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{stack.Partition}:logs:{stack.Region}:{stack.Account}:log-group:*",
+                    },
+                },
+            }));
             execLogs = new LogGroup(this, Ids.ExecLogs, new LogGroupProps { EncryptionKey = ExecKey, Retention = RetentionDays.ONE_YEAR });
         }
 

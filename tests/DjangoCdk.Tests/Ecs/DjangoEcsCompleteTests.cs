@@ -112,6 +112,15 @@ public sealed class DjangoEcsCompleteTests(DjangoEcsCompleteFixture fixture) : I
     }
 
     [Fact]
+    public void Ecs_exec_key_lets_cloudwatch_logs_encrypt_only_this_accounts_log_groups()
+    {
+        var keyPolicy = json.OfType("AWS::KMS::Key").Single().Value["Properties"]!["KeyPolicy"]!.ToJsonString();
+        Assert.Contains("\"Service\":\"logs.eu-west-1.amazonaws.com\"", keyPolicy);
+        Assert.Contains("kms:Describe*", keyPolicy);
+        Assert.Contains("\"kms:EncryptionContext:aws:logs:arn\"", keyPolicy);
+    }
+
+    [Fact]
     public void Ecs_exec_lets_the_task_role_open_ssm_sessions()
     {
         var policy = json.OfType("AWS::IAM::Policy").Single(p => p.Key.StartsWith("DjangoTaskRole")).Value.ToJsonString();

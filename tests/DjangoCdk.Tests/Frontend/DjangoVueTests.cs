@@ -146,6 +146,13 @@ public sealed class DjangoVueValidationTests
     }
 
     [Fact]
+    public void Empty_zone_is_rejected()
+    {
+        var error = Rejects(p => new DjangoVueProps { DomainName = p.DomainName, ZoneName = "", ImageDirectory = p.ImageDirectory });
+        Assert.Equal("ZoneName", error.ParamName);
+    }
+
+    [Fact]
     public void Load_balancer_name_equal_to_the_site_is_rejected()
     {
         var error = Rejects(p => new DjangoVueProps { DomainName = p.DomainName, ZoneName = p.ZoneName, HostedZoneId = p.HostedZoneId, ImageDirectory = p.ImageDirectory, LoadBalancerDomainName = "app.example.com" });
