@@ -54,7 +54,7 @@ public static class SampleStacks
         return stack;
     }
 
-    /// <summary>DjangoEcs with every option on: HTTPS on a domain, beat, ECS Exec, two workers (one on Spot), user variables and secrets.</summary>
+    /// <summary>DjangoEcs with every option on: HTTPS on a domain, beat, ECS Exec, two workers (one on Spot), user variables and secrets, a NAT instance.</summary>
     public static Stack EcsComplete(Construct scope, string id, Amazon.CDK.IEnvironment env, string imageDirectory)
     {
         var stack = new Stack(scope, id, new StackProps { Env = env, Description = "DjangoCdk sample: DjangoEcs with every option" });
@@ -81,6 +81,7 @@ public static class SampleStacks
             WebMinCount = 2,
             WebMaxCount = 8,
             DatabaseMultiAz = true,
+            NatStrategy = NatStrategy.Instance,
         });
         return stack;
     }

@@ -41,6 +41,15 @@ internal static class Network
         {
             foreach (var instance in vpc.Node.FindAll().OfType<CfnInstance>())
             {
+                // The CDK's NAT instance props have no block devices: encrypt the root volume (Amazon Linux 2023's /dev/xvda).
+                instance.BlockDeviceMappings = new[]
+                {
+                    new CfnInstance.BlockDeviceMappingProperty
+                    {
+                        DeviceName = "/dev/xvda",
+                        Ebs = new CfnInstance.EbsProperty { Encrypted = true, VolumeType = "gp3", DeleteOnTermination = true },
+                    },
+                };
                 NagSuppressions.Add(instance,
                     new NagSuppression("AwsSolutions-EC28", "The NAT instance only forwards packets; basic CloudWatch metrics are enough and detailed monitoring would cost more than the instance."),
                     new NagSuppression("AwsSolutions-EC29", "A NAT instance holds no state; replacing it after termination is the recovery path, so termination protection would only slow stack updates."));

@@ -52,6 +52,15 @@ public sealed class DjangoEcsCompositionTests
     }
 
     [Fact]
+    public void Nat_instance_root_volume_is_encrypted()
+    {
+        var stack = TestStacks.New();
+        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, NatStrategy = NatStrategy.Instance });
+        var instance = new TemplateJson(stack.Template()).OfType("AWS::EC2::Instance").Single().Value["Properties"]!;
+        Assert.True((bool)instance["BlockDeviceMappings"]![0]!["Ebs"]!["Encrypted"]!);
+    }
+
+    [Fact]
     public void Nat_gateway_per_zone_strategy_creates_two_gateways()
     {
         var stack = TestStacks.New();
