@@ -87,7 +87,7 @@ public sealed class DjangoEcs : Construct
         var workers = (props.CeleryWorkers ?? [new CeleryWorkerOptions()]).Select(ResolveWorker).ToList();
         var celeryApp = props.CeleryApp ?? Defaults.CeleryApp;
         var releaseCommands = props.ReleaseCommands?.ToList() ?? [Defaults.MigrateCommand, Defaults.CollectStaticCommand];
-        var releaseTimeoutMinutes = (int)(props.ReleaseTimeout?.ToMinutes() ?? Defaults.ReleaseTimeoutMinutes);
+        var releaseTimeoutSeconds = (int)Math.Ceiling(props.ReleaseTimeout?.ToSeconds(new TimeConversionOptions { Integral = false }) ?? Defaults.ReleaseTimeoutMinutes * 60);
         var databaseName = props.DatabaseName ?? Defaults.DatabaseName;
         var backupDays = props.DatabaseBackupRetentionDays ?? Defaults.DatabaseBackupRetentionDays;
         var storage = props.DatabaseAllocatedStorageGiB ?? Defaults.DatabaseAllocatedStorageGiB;
@@ -114,7 +114,8 @@ public sealed class DjangoEcs : Construct
         RequireRange(nameof(DjangoEcsProps.WebCpuTargetPercent), cpuTarget, 10, 90);
         RequireRange(nameof(DjangoEcsProps.WebRequestsPerTarget), requestsTarget, 1, 1_000_000);
         ValidateWorkers(workers);
-        RequireRange(nameof(DjangoEcsProps.ReleaseTimeout), releaseTimeoutMinutes, 1, Defaults.ReleaseMaxTimeoutMinutes);
+        if (releaseTimeoutSeconds < 60 || releaseTimeoutSeconds > Defaults.ReleaseMaxTimeoutMinutes * 60)
+            throw Errors.OutOfRange(this, nameof(DjangoEcsProps.ReleaseTimeout), props.ReleaseTimeout!.ToHumanString(), $"Allowed: 1 to {Defaults.ReleaseMaxTimeoutMinutes} minutes (CloudFormation waits at most two hours for a custom resource).");
         RequireRange(nameof(DjangoEcsProps.DatabaseBackupRetentionDays), backupDays, 1, 35);
         RequireRange(nameof(DjangoEcsProps.DatabaseAllocatedStorageGiB), storage, 20, 65536);
         if (!DatabaseNamePattern.IsMatch(databaseName))
@@ -339,7 +340,7 @@ public sealed class DjangoEcs : Construct
         {
             Release = new ReleasePhase(this, Ids.Release, new ReleasePhaseOptions(
                 Cluster, WebTaskDefinition, WebContainerName, releaseCommands, Vpc, Network.AppSubnets, AppSecurityGroup,
-                LogGroup, WebContainerName, releaseTimeoutMinutes, ImageAsset.ImageUri));
+                LogGroup, WebContainerName, releaseTimeoutSeconds, ImageAsset.ImageUri));
             foreach (var service in Services) service.Node.AddDependency(Release.Steps[^1]);
         }
 

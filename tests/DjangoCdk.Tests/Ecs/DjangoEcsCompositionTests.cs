@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.EC2;
 using DjangoCdk.Tests.TestSupport;
@@ -84,6 +85,15 @@ public sealed class DjangoEcsCompositionTests
         var django = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, CeleryWorkers = [] });
         stack.Template().ResourceCountIs("AWS::ECS::Service", 1);
         Assert.Empty(django.WorkerServices);
+    }
+
+    [Fact]
+    public void Release_timeout_in_seconds_reaches_the_waiter_unrounded()
+    {
+        var stack = TestStacks.New();
+        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, ReleaseTimeout = Duration.Seconds(90) });
+        var step = new TemplateJson(stack.Template()).OfType("Custom::DjangoRelease").First().Value["Properties"]!;
+        Assert.Equal("90", (string?)step["TimeoutSeconds"]);
     }
 
     [Fact]

@@ -253,6 +253,14 @@ public sealed class DjangoEcsValidationTests
     }
 
     [Fact]
+    public void Release_timeout_under_a_minute_is_rejected_with_its_value()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ReleaseTimeout = Duration.Millis(1500) });
+        Assert.Equal("ReleaseTimeout", error.ParamName);
+        Assert.Contains("is '1 second", error.Message);
+    }
+
+    [Fact]
     public void Backup_retention_beyond_rds_limits_is_rejected()
     {
         var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, DatabaseBackupRetentionDays = 0 });

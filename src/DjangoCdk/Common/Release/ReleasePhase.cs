@@ -20,7 +20,7 @@ internal sealed record ReleasePhaseOptions(
     ISecurityGroup SecurityGroup,
     ILogGroup LogGroup,
     string StreamPrefix,
-    int TimeoutMinutes,
+    int TimeoutSeconds,
     string Trigger);
 
 /// <summary>
@@ -79,7 +79,7 @@ internal sealed class ReleasePhase : Construct
             OnEventHandler = onEvent,
             IsCompleteHandler = isComplete,
             QueryInterval = Duration.Seconds(PollSeconds),
-            TotalTimeout = Duration.Minutes(options.TimeoutMinutes + ProviderSlackMinutes),
+            TotalTimeout = Duration.Seconds(options.TimeoutSeconds + ProviderSlackMinutes * 60),
             WaiterStateMachineLogOptions = new Amazon.CDK.CustomResources.LogOptions
             {
                 Destination = new LogGroup(this, "WaiterLogs", new LogGroupProps { Retention = RetentionDays.ONE_MONTH }),
@@ -108,7 +108,7 @@ internal sealed class ReleasePhase : Construct
                     ["SecurityGroups"] = new[] { options.SecurityGroup.SecurityGroupId },
                     ["LaunchType"] = "FARGATE",
                     ["PlatformVersion"] = "LATEST",
-                    ["TimeoutSeconds"] = (options.TimeoutMinutes * 60).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["TimeoutSeconds"] = options.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["LogGroup"] = options.LogGroup.LogGroupName,
                     ["LogStreamPrefix"] = options.StreamPrefix,
                     ["Trigger"] = options.Trigger,
