@@ -63,6 +63,7 @@ public sealed class DjangoEcs : Construct
     }
 
     private static readonly Regex WorkerNamePattern = new("^[a-z][a-z0-9-]{0,30}$", RegexOptions.CultureInvariant);
+    private static readonly Regex BucketNamePattern = new(@"^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant);
     private static readonly Regex DatabaseNamePattern = new("^[A-Za-z][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant);
 
     /// <summary>Creates the application.</summary>
@@ -120,6 +121,10 @@ public sealed class DjangoEcs : Construct
         RequireRange(nameof(DjangoEcsProps.DatabaseAllocatedStorageGiB), storage, 20, 65536);
         if (!DatabaseNamePattern.IsMatch(databaseName))
             throw Errors.Invalid(this, nameof(DjangoEcsProps.DatabaseName), databaseName, "PostgreSQL database names here start with a letter and hold up to 63 letters, digits and underscores.");
+        if (props.BucketName is { } bucketName && !Token.IsUnresolved(bucketName) && !BucketNamePattern.IsMatch(bucketName))
+            throw Errors.Invalid(this, nameof(DjangoEcsProps.BucketName), bucketName, "S3 bucket names have 3 to 63 lowercase letters, digits, dots and hyphens, start and end with a letter or digit, and have no '..'. Or leave it unset for a generated name.");
+        if (props.CacheNodeType is { } nodeType && !nodeType.StartsWith("cache.", StringComparison.Ordinal))
+            throw Errors.Invalid(this, nameof(DjangoEcsProps.CacheNodeType), nodeType, "ElastiCache node types start with 'cache.', e.g. 'cache.t4g.micro' or 'cache.r7g.large'.");
         DjangoEnvironment.ValidateUserNames(this, nameof(DjangoEcsProps.EnvironmentVariables), userVariables.Keys,
             nameof(DjangoEcsProps.Secrets), userSecrets.Keys);
         if (debug)

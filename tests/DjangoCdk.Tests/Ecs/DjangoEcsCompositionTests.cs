@@ -97,6 +97,14 @@ public sealed class DjangoEcsCompositionTests
     }
 
     [Fact]
+    public void A_chosen_bucket_name_is_used_for_the_static_and_media_bucket()
+    {
+        var stack = TestStacks.New();
+        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, BucketName = "ublog-media-eu" });
+        stack.Template().HasResourceProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object> { ["BucketName"] = "ublog-media-eu" }));
+    }
+
+    [Fact]
     public void Custom_release_commands_run_in_the_given_order()
     {
         var stack = TestStacks.New();

@@ -260,6 +260,25 @@ public sealed class DjangoEcsValidationTests
         Assert.Contains("is '1 second", error.Message);
     }
 
+    [Theory]
+    [InlineData("My_Bucket")]
+    [InlineData("ab")]
+    [InlineData("bucket..name")]
+    [InlineData("-bucket")]
+    public void Bucket_names_s3_refuses_are_rejected(string name)
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, BucketName = name });
+        Assert.Equal("BucketName", error.ParamName);
+    }
+
+    [Fact]
+    public void Cache_node_type_without_the_cache_prefix_is_rejected()
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, CacheNodeType = "t4g.micro" });
+        Assert.Equal("CacheNodeType", error.ParamName);
+        Assert.Contains("cache.t4g.micro", error.Message);
+    }
+
     [Fact]
     public void Backup_retention_beyond_rds_limits_is_rejected()
     {
