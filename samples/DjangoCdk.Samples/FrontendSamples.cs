@@ -1,11 +1,5 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.CloudFront;
-using Amazon.CDK.AWS.EC2;
-using Amazon.CDK.AWS.ElasticLoadBalancingV2;
-using Amazon.CDK.AWS.Route53;
-using Amazon.CDK.AWS.Route53.Targets;
-using Amazon.CDK.AWS.S3;
 using Constructs;
 
 namespace DjangoCdk.Samples;
@@ -36,86 +30,32 @@ public static class FrontendSamples
     }
 
     /// <summary>
-    /// StaticSite with every option on: app.example.com (certificate created when the stack is in us-east-1), the
-    /// Django API behind a load balancer locked to CloudFront, and Django's static and media bucket. The VPC, load
-    /// balancer and bucket stand in for what DjangoEcs (or DjangoVue) creates: this is the wiring they follow.
+    /// StaticSite with every option on, composed by hand with a DjangoEcs (what DjangoVue does for you): app.example.com
+    /// (certificate created when the stack is in us-east-1), the Django API behind a load balancer locked to
+    /// CloudFront, Django's static and media bucket, one logs bucket, every edge option.
     /// </summary>
-    public static Stack StaticSiteComplete(Construct scope, string id, IEnvironment env, string distPath)
+    public static Stack StaticSiteComplete(Construct scope, string id, IEnvironment env, string distPath, string imageDirectory)
     {
         var stack = new Stack(scope, id, new StackProps { Env = env, Description = "DjangoCdk sample: StaticSite with every option" });
         const string zoneName = "example.com";
+        const string zoneId = "Z0123456789EXAMPLE";
         const string apiDomain = "api.example.com";
         const string appDomain = "app.example.com";
-        var zone = HostedZone.FromHostedZoneAttributes(stack, "Zone", new HostedZoneAttributes { ZoneName = zoneName, HostedZoneId = "Z0123456789EXAMPLE" });
 
-        // One logs bucket for CloudFront, the load balancer and both buckets' S3 access logs (ACLs on: CloudFront needs them).
-        var logs = new Bucket(stack, "AccessLogs", new BucketProps
+        // Django with its load balancer closed: HTTPS on api.example.com, with a certificate that also names
+        // app.example.com because CloudFront forwards the viewer's Host header and checks the certificate against it.
+        var django = new DjangoEcs(stack, "Django", new DjangoEcsProps
         {
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            Encryption = BucketEncryption.S3_MANAGED,
-            EnforceSSL = true,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_PREFERRED,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-            LifecycleRules = [new LifecycleRule { Expiration = Duration.Days(365) }],
-        });
-        SuppressNag(logs, "AwsSolutions-S1", "This bucket is the access-log destination itself; logging its own access would write logs about logs in a loop.");
-
-        // Stand-in for Django's static and media bucket.
-        var assets = new Bucket(stack, "StaticFiles", new BucketProps
-        {
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            Encryption = BucketEncryption.S3_MANAGED,
-            EnforceSSL = true,
-            Versioned = true,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-            ServerAccessLogsBucket = logs,
-            ServerAccessLogsPrefix = "s3/StaticFiles/",
-        });
-
-        // Stand-in for Django's load balancer: HTTPS on api.example.com. Its certificate also names app.example.com,
-        // because CloudFront forwards the viewer's Host header and checks the certificate against it.
-        var vpc = new Vpc(stack, "Vpc", new VpcProps
-        {
-            MaxAzs = 2,
-            NatGateways = 0,
-            SubnetConfiguration = [new SubnetConfiguration { Name = "Public", SubnetType = SubnetType.PUBLIC, CidrMask = 24 }],
-        });
-        vpc.AddFlowLog("FlowLog");
-        var loadBalancer = new ApplicationLoadBalancer(stack, "LoadBalancer", new ApplicationLoadBalancerProps
-        {
-            Vpc = vpc,
-            InternetFacing = true,
-            DropInvalidHeaderFields = true,
-        });
-        loadBalancer.LogAccessLogs(logs, "alb");
-        var apiCertificate = new Certificate(stack, "ApiCertificate", new CertificateProps
-        {
-            DomainName = apiDomain,
-            SubjectAlternativeNames = [appDomain],
-            Validation = CertificateValidation.FromDns(zone),
-        });
-        var listener = loadBalancer.AddListener("Https", new BaseApplicationListenerProps
-        {
-            Port = 443,
-            Protocol = ApplicationProtocol.HTTPS,
-            Certificates = [ListenerCertificate.FromCertificateManager(apiCertificate)],
-            SslPolicy = SslPolicy.RECOMMENDED_TLS,
-            Open = false,
-        });
-        var web = new ApplicationTargetGroup(stack, "Web", new ApplicationTargetGroupProps
-        {
-            Vpc = vpc,
-            Port = 8000,
-            Protocol = ApplicationProtocol.HTTP,
-            TargetType = TargetType.IP,
-            HealthCheck = new Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck { Path = "/api/health-check/" },
-        });
-        _ = new ARecord(stack, "ApiRecord", new ARecordProps
-        {
-            Zone = zone,
-            RecordName = apiDomain,
-            Target = RecordTarget.FromAlias(new LoadBalancerTarget(loadBalancer)),
+            ImageDirectory = imageDirectory,
+            ApiDomainName = apiDomain,
+            ZoneName = zoneName,
+            HostedZoneId = zoneId,
+            CertificateAlternativeNames = [appDomain],
+            OpenLoadBalancer = false,
+            FrontendUrl = "https://" + appDomain,
+            AssetsDomainName = appDomain,
+            ExtraAllowedHosts = [appDomain],
+            ExtraCsrfTrustedOrigins = ["https://" + appDomain],
         });
 
         // CloudFront only uses certificates from us-east-1: there the site creates one; elsewhere, pass yours.
@@ -128,28 +68,22 @@ public static class FrontendSamples
             RequirePathToDist = true,
             FrontendDomainName = appDomain,
             ZoneName = zoneName,
-            HostedZoneId = zone.HostedZoneId,
+            HostedZoneId = zoneId,
             CertificateArn = certificateArn,
-            LoadBalancer = loadBalancer,
+            LoadBalancer = django.LoadBalancer,
             LoadBalancerDomainName = apiDomain,
-            AssetsBucket = assets,
-            AccessLogsBucket = logs,
+            ApiPathPatterns = ["/api/*", "/admin/*", "/graphql*"],
+            AssetsBucket = django.StaticFileBucket,
+            AccessLogsBucket = django.AccessLogsBucket,
             PriceClass = PriceClass.PRICE_CLASS_ALL,
             GeoRestriction = GeoRestriction.Denylist("KP"),
             ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+            DeploymentMemoryMiB = 1024,
         });
 
         // Only requests that came through the distribution reach Django; everything else gets 403.
-        site.RestrictLoadBalancerToCloudFront(listener, [web]);
+        site.RestrictLoadBalancerToCloudFront(django.Listener, [django.WebTargetGroup]);
+        django.AddRequestCountScaling();
         return stack;
-    }
-
-    private static void SuppressNag(IConstruct construct, string rule, string reason)
-    {
-        var resource = (CfnResource)construct.Node.DefaultChild!;
-        resource.AddMetadata("cdk_nag", new Dictionary<string, object>
-        {
-            ["rules_to_suppress"] = new object[] { new Dictionary<string, object> { ["id"] = rule, ["reason"] = reason } },
-        });
     }
 }

@@ -23,7 +23,7 @@ public static class SampleStacks
         EcsComplete(app, "DjangoEcsComplete", env, imageDirectory);
         var dist = FrontendSamples.FindDist();
         FrontendSamples.StaticSiteMinimal(app, "StaticSiteMinimal", env, dist);
-        FrontendSamples.StaticSiteComplete(app, "StaticSiteComplete", env, dist);
+        FrontendSamples.StaticSiteComplete(app, "StaticSiteComplete", env, dist, imageDirectory);
         Vue(app, "DjangoVue", env, imageDirectory, dist);
     }
 
