@@ -457,7 +457,7 @@ public sealed class DjangoEcs : Construct
 
     private FargateService NewService(string id, TaskDefinition taskDefinition, int desired, bool exec, bool spot, bool singleton)
     {
-        return new FargateService(this, id, new FargateServiceProps
+        var service = new FargateService(this, id, new FargateServiceProps
         {
             Cluster = Cluster,
             TaskDefinition = taskDefinition,
@@ -476,6 +476,9 @@ public sealed class DjangoEcs : Construct
                 ? [new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = 1 }]
                 : null,
         });
+        // Tasks start only once the agent may pull the image and read the secrets (the CDK orders the task role only).
+        service.Node.AddDependency(ExecutionRole);
+        return service;
     }
 
     /// <summary>

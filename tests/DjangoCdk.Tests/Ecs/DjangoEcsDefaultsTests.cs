@@ -313,6 +313,22 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
     }
 
     [Fact]
+    public void Release_steps_wait_for_the_task_and_execution_role_policies()
+    {
+        // Without them the first release task could start before it may read its secrets or write to the bucket.
+        var dependsOn = json.OfType("Custom::DjangoRelease").First().Value["DependsOn"]!.AsArray().Select(d => (string?)d).ToList();
+        Assert.Contains(dependsOn, d => d!.StartsWith("DjangoTaskRoleDefaultPolicy"));
+        Assert.Contains(dependsOn, d => d!.StartsWith("DjangoExecutionRoleDefaultPolicy"));
+    }
+
+    [Fact]
+    public void Services_wait_for_the_execution_role_policy()
+    {
+        Assert.All(json.OfType("AWS::ECS::Service"), s =>
+            Assert.Contains(s.Value["DependsOn"]!.AsArray().Select(d => (string?)d), d => d!.StartsWith("DjangoExecutionRoleDefaultPolicy")));
+    }
+
+    [Fact]
     public void Release_tasks_run_the_web_task_definition_in_the_app_network()
     {
         var step = json.OfType("Custom::DjangoRelease").First().Value["Properties"]!;

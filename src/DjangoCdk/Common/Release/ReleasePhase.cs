@@ -114,8 +114,10 @@ internal sealed class ReleasePhase : Construct
                     ["Trigger"] = options.Trigger,
                 },
             });
-            // The handlers' permissions must be in place (and updated) before a step runs.
-            step.Node.AddDependency(onEvent, isComplete);
+            // The handlers' permissions, and the task's own (secrets and image for the execution role, the bucket
+            // for the task role), must be in place and updated before a step runs.
+            step.Node.AddDependency(onEvent, isComplete, options.TaskDefinition.TaskRole);
+            if (options.TaskDefinition.ExecutionRole is { } taskExecutionRole) step.Node.AddDependency(taskExecutionRole);
             if (steps.Count > 0) step.Node.AddDependency(steps[^1]);
             steps.Add(step);
         }
