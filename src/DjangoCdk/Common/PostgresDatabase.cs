@@ -22,7 +22,12 @@ internal sealed record PostgresDatabaseOptions(
 /// </summary>
 internal static class PostgresDatabase
 {
-    public static readonly PostgresEngineVersion EngineVersion = PostgresEngineVersion.VER_16_4;
+    /// <summary>
+    /// PostgreSQL 17, the newest major version RDS offers. Only the major is pinned: RDS creates the instance with its
+    /// current default minor version (a pinned minor is eventually withdrawn for new instances) and upgrades minors in
+    /// the maintenance window. Amazon.CDK.Lib 2.160 has no constant for 17, hence <c>Of</c>.
+    /// </summary>
+    public static readonly PostgresEngineVersion EngineVersion = PostgresEngineVersion.Of("17", "17");
 
     public static DatabaseInstance Create(Construct scope, string id, PostgresDatabaseOptions options)
     {

@@ -201,7 +201,7 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
     public void Database_is_current_postgres_on_a_graviton_burstable_class()
     {
         template.HasResourceProperties("AWS::RDS::DBInstance", Match.ObjectLike(Props(
-            ("Engine", "postgres"), ("EngineVersion", "16.4"), ("DBInstanceClass", "db.t4g.micro"), ("DBName", "django"))));
+            ("Engine", "postgres"), ("EngineVersion", "17"), ("DBInstanceClass", "db.t4g.micro"), ("DBName", "django"))));
     }
 
     [Fact]
