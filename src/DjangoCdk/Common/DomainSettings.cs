@@ -11,6 +11,10 @@ internal static class DomainSettings
     public const string HostedZoneIdProp = "HostedZoneId";
     public const string CertificateArnProp = "CertificateArn";
 
+    /// <summary>An ACM certificate ARN; the group <c>region</c> is where the certificate lives.</summary>
+    public static readonly System.Text.RegularExpressions.Regex CertificateArnPattern =
+        new(@"^arn:aws[a-zA-Z-]*:acm:(?<region>[a-z0-9-]+):\d{12}:certificate/[A-Za-z0-9-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>Checks that the domain props fit together; <paramref name="domainProp"/> names the domain prop of the caller.</summary>
     public static void Validate(IConstruct scope, string? domain, string? zoneName, string? hostedZoneId, string? certificateArn, string domainProp)
     {
@@ -31,7 +35,7 @@ internal static class DomainSettings
         if (!IsInZone(domain, zoneName))
             throw Errors.Invalid(scope, domainProp, domain, $"It must be '{zoneName}' or a subdomain of it, because its DNS record is created in the zone {ZoneNameProp}='{zoneName}'.");
         if (certificateArn is not null && !Token.IsUnresolved(certificateArn) &&
-            !System.Text.RegularExpressions.Regex.IsMatch(certificateArn, @"^arn:aws[a-zA-Z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[A-Za-z0-9-]+$"))
+            !CertificateArnPattern.IsMatch(certificateArn))
             throw Errors.Invalid(scope, CertificateArnProp, certificateArn, "Expected an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>.");
         if (hostedZoneId is null)
         {

@@ -20,6 +20,11 @@ internal static class NagSuppressions
 {
     private const string MetadataKey = "cdk_nag";
 
+    /// <summary>IAM4 on a Lambda role that carries only the AWS-managed basic execution policy.</summary>
+    public static readonly NagSuppression LambdaBasicExecutionRole = new("AwsSolutions-IAM4",
+        "AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the AWS-maintained minimum for Lambda.",
+        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+
     /// <summary>Adds the suppressions to the CloudFormation resource behind <paramref name="construct"/>.</summary>
     public static void Add(IConstruct construct, params NagSuppression[] suppressions)
     {
@@ -47,14 +52,19 @@ internal static class NagSuppressions
 
     private static bool IsRegex(string appliesTo) => appliesTo.Length > 2 && appliesTo[0] == '/' && appliesTo.LastIndexOf('/') > 0;
 
+    /// <summary>Whether <paramref name="resource"/> already suppresses <paramref name="ruleId"/>.</summary>
+    public static bool Has(CfnResource resource, string ruleId) =>
+        Existing(resource).OfType<IDictionary<string, object>>().Any(r => r.TryGetValue("id", out var id) && Equals(id, ruleId));
+
+    private static IEnumerable<object> Existing(CfnResource resource) =>
+        resource.GetMetadata(MetadataKey) is IDictionary<string, object> current &&
+        current.TryGetValue("rules_to_suppress", out var rules) && rules is IEnumerable<object> list
+            ? list
+            : [];
+
     private static void AddTo(CfnResource resource, NagSuppression[] suppressions)
     {
-        var existing = new List<object>();
-        if (resource.GetMetadata(MetadataKey) is IDictionary<string, object> current &&
-            current.TryGetValue("rules_to_suppress", out var rules) && rules is IEnumerable<object> list)
-        {
-            existing.AddRange(list);
-        }
+        var existing = Existing(resource).ToList();
 
         foreach (var s in suppressions)
         {

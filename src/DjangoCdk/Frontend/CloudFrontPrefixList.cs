@@ -59,9 +59,7 @@ internal static class CloudFrontPrefixList
                 }
                 else if (resource is Amazon.CDK.AWS.IAM.CfnRole role)
                 {
-                    NagSuppressions.Add(role, new NagSuppression("AwsSolutions-IAM4",
-                        "AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the AWS-maintained minimum for Lambda.",
-                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+                    NagSuppressions.Add(role, NagSuppressions.LambdaBasicExecutionRole);
                 }
             }
         }

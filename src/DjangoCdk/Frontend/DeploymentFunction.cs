@@ -12,24 +12,23 @@ namespace DjangoCdk;
 internal static class DeploymentFunction
 {
     private const string SingletonIdPrefix = "Custom::CDKBucketDeployment";
-    private const string MetadataKey = "cdk_nag";
 
     /// <summary>Adds the suppressions for the uploads of <paramref name="destination"/>; safe to call once per site.</summary>
     public static void Configure(Construct scope, IBucket destination)
     {
         var stack = Stack.Of(scope);
-        var destinationId = stack.GetLogicalId((CfnElement)destination.Node.DefaultChild!);
+        var destinationId = NagSuppressions.LogicalId(destination);
         foreach (var singleton in stack.Node.Children.Where(c => c.Node.Id.StartsWith(SingletonIdPrefix, StringComparison.Ordinal)))
         {
             foreach (var resource in singleton.Node.FindAll().OfType<CfnResource>())
             {
                 switch (resource.CfnResourceType)
                 {
-                    case "AWS::Lambda::Function" when !HasSuppression(resource, "AwsSolutions-L1"):
+                    case "AWS::Lambda::Function" when !NagSuppressions.Has(resource, "AwsSolutions-L1"):
                         NagSuppressions.Add(resource, new NagSuppression("AwsSolutions-L1",
                             "The CDK's BucketDeployment handler runs the AWS CLI v1 layer that this CDK version bundles and tests on python3.11, a runtime Lambda supports; a newer Python could break that CLI."));
                         break;
-                    case "AWS::IAM::Role" when !HasSuppression(resource, "AwsSolutions-IAM4"):
+                    case "AWS::IAM::Role" when !NagSuppressions.Has(resource, "AwsSolutions-IAM4"):
                         NagSuppressions.Add(resource, new NagSuppression("AwsSolutions-IAM4",
                             "AWSLambdaBasicExecutionRole only lets the upload function write its own CloudWatch logs; it is the AWS-maintained minimum for Lambda.",
                             "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
@@ -44,7 +43,7 @@ internal static class DeploymentFunction
 
     private static void AddPolicySuppressions(Stack stack, CfnResource policy, string destinationId)
     {
-        if (!HasSuppression(policy, "AwsSolutions-IAM5"))
+        if (!NagSuppressions.Has(policy, "AwsSolutions-IAM5"))
         {
             var findings = new List<string> { "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:DeleteObject*", "Action::s3:Abort*", "Resource::*" };
             if (BootstrapAssetObjects(stack) is { } assets) findings.Add(assets);
@@ -69,9 +68,4 @@ internal static class DeploymentFunction
         var region = Token.IsUnresolved(stack.Region) ? "<AWS::Region>" : stack.Region;
         return $"Resource::arn:<AWS::Partition>:s3:::cdk-{qualifier}-assets-{account}-{region}/*";
     }
-
-    private static bool HasSuppression(CfnResource resource, string ruleId) =>
-        resource.GetMetadata(MetadataKey) is IDictionary<string, object> metadata &&
-        metadata.TryGetValue("rules_to_suppress", out var rules) && rules is IEnumerable<object> list &&
-        list.OfType<IDictionary<string, object>>().Any(r => r.TryGetValue("id", out var id) && Equals(id, ruleId));
 }

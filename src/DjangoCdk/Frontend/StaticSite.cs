@@ -55,7 +55,6 @@ public sealed class StaticSite : Construct
     private static readonly Regex PathPatternChars = new(@"^/[A-Za-z0-9_\-.*$/~""'@:+&]*$", RegexOptions.CultureInvariant);
     private static readonly Regex FolderPattern = new(@"^/[A-Za-z0-9_.~-]+(/[A-Za-z0-9_.~-]+)*/\*$", RegexOptions.CultureInvariant);
     private static readonly Regex HostName = new(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\.?$", RegexOptions.CultureInvariant);
-    private static readonly Regex AcmArn = new(@"^arn:aws[a-zA-Z-]*:acm:(?<region>[a-z0-9-]+):", RegexOptions.CultureInvariant);
     private static readonly Regex WafV2GlobalArn = new(@"^arn:aws[a-zA-Z-]*:wafv2:us-east-1:\d{12}:global/webacl/[^/]+/[^/]+$", RegexOptions.CultureInvariant);
 
     private bool _restricted;
@@ -483,7 +482,7 @@ public sealed class StaticSite : Construct
         if (certificateArn is not null)
         {
             if (Token.IsUnresolved(certificateArn)) return;
-            var region = AcmArn.Match(certificateArn).Groups["region"].Value;
+            var region = DomainSettings.CertificateArnPattern.Match(certificateArn).Groups["region"].Value;
             if (region != Defaults.CloudFrontCertificateRegion)
                 throw Errors.Invalid(this, DomainSettings.CertificateArnProp, certificateArn,
                     $"The certificate is in '{region}', but CloudFront only uses ACM certificates from {Defaults.CloudFrontCertificateRegion}, whatever the stack's region. Request one there ({request}), validate it, and pass its ARN.");

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
+using static DjangoCdk.Tests.TestSupport.Json;
 
 namespace DjangoCdk.Tests.Ecs;
 
@@ -10,8 +11,6 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
 {
     private readonly Template template = fixture.Template;
     private readonly TemplateJson json = new(fixture.Template);
-
-    private static Dictionary<string, object> Props(params (string Key, object Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
 
     [Fact]
     public void Defaults_match_the_golden_template() => Snapshot.Matches(template, "DjangoEcsDefaults");

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
+using static DjangoCdk.Tests.TestSupport.Json;
 
 namespace DjangoCdk.Tests.Frontend;
 
@@ -34,8 +35,6 @@ public sealed class DjangoVueTests(DjangoVueFixture fixture) : IClassFixture<Dja
 {
     private readonly Template template = fixture.Template;
     private readonly TemplateJson json = new(fixture.Template);
-
-    private static Dictionary<string, object> Props(params (string Key, object Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
 
     [Fact]
     public void Defaults_match_the_golden_template() => Snapshot.Matches(template, "DjangoVueDefaults");
