@@ -17,6 +17,9 @@ internal sealed record DjangoEnvironmentInputs(
     string CsrfTrustedOrigins,
     string FrontendUrl,
     string AssetsDomain,
+    string MediaDomain,
+    bool Https,
+    string HealthCheckPath,
     string DatabaseHost,
     string DatabasePort,
     string DatabaseName,
@@ -54,6 +57,9 @@ internal sealed class DjangoEnvironment
     public const string StorageBucketName = "AWS_STORAGE_BUCKET_NAME";
     public const string S3Region = "AWS_S3_REGION_NAME";
     public const string AssetsDomain = "ASSETS_DOMAIN";
+    public const string MediaDomain = "MEDIA_DOMAIN";
+    public const string Https = "HTTPS";
+    public const string HealthCheckPath = "HEALTH_CHECK_PATH";
 
     /// <summary>Every name the contract sets; users may not set them through EnvironmentVariables or Secrets.</summary>
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
@@ -61,6 +67,7 @@ internal sealed class DjangoEnvironment
         SettingsModule, Debug, SecretKey, AllowedHosts, CsrfTrustedOrigins, FrontendUrl,
         PostgresHost, PostgresPort, PostgresName, PostgresUsername, PostgresPassword, DbSecretName,
         RedisHost, RedisPort, RedisPassword, RedisTls, S3BucketName, StorageBucketName, S3Region, AssetsDomain,
+        MediaDomain, Https, HealthCheckPath,
     };
 
     private static readonly Regex NamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
@@ -87,6 +94,9 @@ internal sealed class DjangoEnvironment
             [StorageBucketName] = inputs.BucketName,
             [S3Region] = inputs.Region,
             [AssetsDomain] = inputs.AssetsDomain,
+            [MediaDomain] = inputs.MediaDomain,
+            [Https] = inputs.Https ? "1" : "0",
+            [HealthCheckPath] = inputs.HealthCheckPath,
         };
         Secrets = new Dictionary<string, SecretReference>(StringComparer.Ordinal)
         {

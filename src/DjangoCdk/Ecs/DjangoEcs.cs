@@ -279,6 +279,7 @@ public sealed class DjangoEcs : Construct
         // The environment contract, shared by every Django container.
         var contract = new DjangoEnvironment(new DjangoEnvironmentInputs(
             settingsModule, debug, string.Join(",", allowedHosts), string.Join(",", csrfOrigins), props.FrontendUrl ?? "", props.AssetsDomainName ?? "",
+            props.MediaDomainName ?? "", Https: domain is not null, healthCheckPath,
             Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, databaseName, Database.Secret!,
             cache.Host, cache.AuthToken, StaticFileBucket.BucketName, stack.Region, SecretKey));
         var environment = contract.Variables.Concat(userVariables).ToDictionary(kv => kv.Key, kv => kv.Value);

@@ -67,9 +67,13 @@ public sealed class DjangoEcsProps
     /// <remarks>Default: empty.</remarks>
     public string? FrontendUrl { get; init; }
 
-    /// <summary>A domain (a CloudFront distribution) that serves <c>/static/</c> and <c>/media/</c> from <see cref="DjangoEcs.StaticFileBucket"/>, passed as ASSETS_DOMAIN.</summary>
-    /// <remarks>Default: empty; the bucket stays private and Django links to files with signed S3 URLs. <see cref="DjangoVue"/> sets it.</remarks>
+    /// <summary>A domain (a CloudFront distribution) that serves <c>/static/</c> from <see cref="DjangoEcs.StaticFileBucket"/>, passed as ASSETS_DOMAIN.</summary>
+    /// <remarks>Default: empty; the bucket stays private and Django links to static files with signed S3 URLs. <see cref="DjangoVue"/> sets it.</remarks>
     public string? AssetsDomainName { get; init; }
+
+    /// <summary>A domain (a CloudFront distribution) that serves uploads under <c>/media/</c> publicly and unsigned, passed as MEDIA_DOMAIN.</summary>
+    /// <remarks>Default: empty; uploads stay private and Django links to them with signed S3 URLs that expire. <see cref="DjangoVue"/> sets it only with <c>PublicMedia</c>.</remarks>
+    public string? MediaDomainName { get; init; }
 
     /// <summary>Extra host names Django serves, added to ALLOWED_HOSTS.</summary>
     /// <remarks>Default: none; ALLOWED_HOSTS is <see cref="ApiDomainName"/> (or the load balancer's DNS name).</remarks>

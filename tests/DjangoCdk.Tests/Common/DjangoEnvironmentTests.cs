@@ -11,7 +11,7 @@ public sealed class DjangoEnvironmentTests
         var stack = TestStacks.New();
         ISecret Secret(string id) => new Secret(stack, id);
         return new DjangoEnvironment(new DjangoEnvironmentInputs(
-            "backend.settings.production", false, "example.com", "", "", "", "db", "5432", "django", Secret("Db"),
+            "backend.settings.production", false, "example.com", "", "", "", "", true, "/api/health-check/", "db", "5432", "django", Secret("Db"),
             "redis", Secret("Redis"), "bucket", "eu-west-1", Secret("Key")));
     }
 
