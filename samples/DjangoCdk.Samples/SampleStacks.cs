@@ -57,7 +57,12 @@ public static class SampleStacks
     /// <summary>DjangoEcs with every option on: HTTPS on a domain, beat, ECS Exec, two workers (one on Spot), user variables and secrets, a NAT instance.</summary>
     public static Stack EcsComplete(Construct scope, string id, Amazon.CDK.IEnvironment env, string imageDirectory)
     {
-        var stack = new Stack(scope, id, new StackProps { Env = env, Description = "DjangoCdk sample: DjangoEcs with every option" });
+        // Prerequisite, in the description so it shows in the console: CloudFormation cannot create SecureString parameters.
+        var stack = new Stack(scope, id, new StackProps
+        {
+            Env = env,
+            Description = "DjangoCdk sample: DjangoEcs with every option. Before deploying, create the SSM SecureString /ublog/sentry-dsn (aws ssm put-parameter --type SecureString --name /ublog/sentry-dsn --value <dsn>)",
+        });
         var sentryDsn = StringParameter.FromSecureStringParameterAttributes(stack, "SentryDsn", new SecureStringParameterAttributes
         {
             ParameterName = "/ublog/sentry-dsn",
@@ -82,6 +87,13 @@ public static class SampleStacks
             WebMaxCount = 8,
             DatabaseMultiAz = true,
             NatStrategy = NatStrategy.Instance,
+            // With an account and region the NAT image is looked up once and pinned in cdk.context.json. An
+            // environment-agnostic synth cannot look it up, so it names the image explicitly: this one is resolved at
+            // every deployment (a new Amazon Linux release replaces the NAT instance), which is why deployable stacks
+            // should have an Env.
+            NatInstanceImage = Token.IsUnresolved(stack.Account) || Token.IsUnresolved(stack.Region)
+                ? Amazon.CDK.AWS.EC2.MachineImage.LatestAmazonLinux2023(new Amazon.CDK.AWS.EC2.AmazonLinux2023ImageSsmParameterProps { CpuType = Amazon.CDK.AWS.EC2.AmazonLinuxCpuType.ARM_64 })
+                : null,
         });
         return stack;
     }

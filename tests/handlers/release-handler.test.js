@@ -189,6 +189,37 @@ test('Delete is a no-op for onEvent and calls no ECS API', async () => {
   assert.equal(ecs.calls.length, 0);
 });
 
+test('Update with Skip=true (SkipRelease) starts no task and succeeds, keeping the physical id', async () => {
+  // Given a step whose properties carry Skip=true
+  const ecs = fakeEcs();
+  const event = createEvent('Update', { PhysicalResourceId: 'release-migrate-X', ResourceProperties: { ...props(), Skip: 'true' } });
+  // When onEvent handles it
+  const result = await handlersWith(ecs).onEvent(event);
+  // Then ECS is untouched and the result says the step was skipped
+  assert.equal(ecs.calls.length, 0);
+  assert.deepEqual(result, { PhysicalResourceId: 'release-migrate-X', Data: { Skipped: 'true' } });
+});
+
+test('isComplete of a skipped step is complete at once and calls no ECS API', async () => {
+  // Given a skipped step (no task ARN was recorded)
+  const ecs = fakeEcs();
+  const event = { ...createEvent('Update', { ResourceProperties: { ...props(), Skip: 'true' } }), Data: { Skipped: 'true' } };
+  // When isComplete polls it
+  const result = await handlersWith(ecs).isComplete(event);
+  // Then it is complete without asking ECS
+  assert.deepEqual(result, { IsComplete: true, Data: { Skipped: 'true' } });
+  assert.equal(ecs.calls.length, 0);
+});
+
+test('Skip=false runs the task as usual', async () => {
+  // Given a step whose Skip property is anything but true
+  const ecs = fakeEcs({ runTask: { tasks: [{ taskArn: TASK_ARN, lastStatus: 'PROVISIONING' }], failures: [] } });
+  // When onEvent handles it
+  await handlersWith(ecs).onEvent(createEvent('Update', { ResourceProperties: { ...props(), Skip: 'false' } }));
+  // Then the task is started
+  assert.equal(ecs.calls[0].name, 'runTask');
+});
+
 // ---------------------------------------------------------------- isComplete
 
 test('Delete is a no-op for isComplete and calls no ECS API', async () => {

@@ -31,7 +31,9 @@ internal static partial class Defaults
     public static readonly string[] MigrateCommand = ["python", "manage.py", "migrate", "--no-input"];
     public static readonly string[] CollectStaticCommand = ["python", "manage.py", "collectstatic", "--no-input"];
     public const int ReleaseTimeoutMinutes = 20;
-    public const int ReleaseMaxTimeoutMinutes = 110;
+    /// <summary>CloudFormation waits at most 3600 s for a custom resource (ServiceTimeout); the waiter keeps a margin below it.</summary>
+    public const int ReleaseMaxTimeoutMinutes = 55;
+    public const int CustomResourceMaxServiceTimeoutSeconds = 3600;
 
     public const string DatabaseName = "django";
     public const string DatabaseUsername = "django";
@@ -46,6 +48,7 @@ internal static partial class Defaults
     public const int RedisPort = 6379;
 
     public const int MaxAzs = 2;
+    public const string NatInstanceType = "t4g.nano";
     public const int LogsExpirationDays = 365;
     public const int NoncurrentVersionExpirationDays = 90;
 }

@@ -20,10 +20,25 @@ internal static class NagSuppressions
 {
     private const string MetadataKey = "cdk_nag";
 
+    /// <summary>
+    /// The partition in an ARN as cdk-nag reports it: <c>&lt;AWS::Partition&gt;</c> in an environment-agnostic stack,
+    /// the literal (<c>aws</c>, <c>aws-cn</c>, ...) when the region is known and partition literals are on.
+    /// </summary>
+    public const string Partition = "(?:<AWS::Partition>|aws[a-z-]*)";
+
+    /// <summary>The account in an ARN as cdk-nag reports it: <c>&lt;AWS::AccountId&gt;</c>, or the stack's 12 digits.</summary>
+    public const string Account = @"(?:<AWS::AccountId>|\d{12})";
+
+    /// <summary>The region in an ARN as cdk-nag reports it: <c>&lt;AWS::Region&gt;</c>, or the stack's region.</summary>
+    public const string Region = @"(?:<AWS::Region>|[a-z]{2}(?:-[a-z]+)+-\d)";
+
+    /// <summary>The IAM4 finding of an AWS-managed policy, in both environment forms, e.g. <c>service-role/AWSLambdaBasicExecutionRole</c>.</summary>
+    public static string ManagedPolicy(string name) => $"/^Policy::arn:{Partition}:iam::aws:policy\\/{name.Replace("/", "\\/")}$/";
+
     /// <summary>IAM4 on a Lambda role that carries only the AWS-managed basic execution policy.</summary>
     public static readonly NagSuppression LambdaBasicExecutionRole = new("AwsSolutions-IAM4",
         "AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the AWS-maintained minimum for Lambda.",
-        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+        ManagedPolicy("service-role/AWSLambdaBasicExecutionRole"));
 
     /// <summary>Adds the suppressions to the CloudFormation resource behind <paramref name="construct"/>.</summary>
     public static void Add(IConstruct construct, params NagSuppression[] suppressions)

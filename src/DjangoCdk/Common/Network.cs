@@ -3,6 +3,12 @@ using Constructs;
 
 namespace DjangoCdk;
 
+/// <summary>How the VPC that a construct creates is shaped.</summary>
+/// <param name="Nat">How the private subnets reach the internet.</param>
+/// <param name="AvailabilityZones">The zones to span, or null for the first two of the region.</param>
+/// <param name="NatInstanceImage">With <see cref="NatStrategy.Instance"/>, the NAT instance's image, or null for the cached Amazon Linux 2023 lookup.</param>
+internal sealed record NetworkOptions(NatStrategy Nat, string[]? AvailabilityZones, IMachineImage? NatInstanceImage);
+
 /// <summary>The VPC every DjangoCdk construct creates when the user does not bring one.</summary>
 internal static class Network
 {
@@ -12,22 +18,20 @@ internal static class Network
 
     /// <summary>
     /// Public subnets for load balancers and NAT, private subnets with NAT egress for tasks, isolated subnets with no
-    /// route to the internet for data stores; two Availability Zones; flow logs to CloudWatch Logs.
+    /// route to the internet for data stores; two Availability Zones (or <see cref="NetworkOptions.AvailabilityZones"/>);
+    /// flow logs to CloudWatch Logs.
     /// </summary>
-    public static Vpc CreateVpc(Construct scope, string id, NatStrategy nat)
+    public static Vpc CreateVpc(Construct scope, string id, NetworkOptions options)
     {
+        var natInstance = options.Nat == NatStrategy.Instance
+            ? new NatInstanceProvider(new NatInstanceProviderOptions(Defaults.NatInstanceType, options.NatInstanceImage ?? DefaultNatImage()))
+            : null;
         var vpc = new Vpc(scope, id, new VpcProps
         {
-            MaxAzs = Defaults.MaxAzs,
-            NatGateways = nat == NatStrategy.GatewayPerAz ? Defaults.MaxAzs : 1,
-            NatGatewayProvider = nat == NatStrategy.Instance
-                ? NatProvider.InstanceV2(new NatInstanceProps
-                {
-                    InstanceType = new InstanceType("t4g.nano"),
-                    MachineImage = MachineImage.LatestAmazonLinux2023(new AmazonLinux2023ImageSsmParameterProps { CpuType = AmazonLinuxCpuType.ARM_64 }),
-                    DefaultAllowedTraffic = NatTrafficDirection.OUTBOUND_ONLY,
-                })
-                : NatProvider.Gateway(),
+            MaxAzs = options.AvailabilityZones is null ? Defaults.MaxAzs : null,
+            AvailabilityZones = options.AvailabilityZones,
+            NatGateways = options.Nat == NatStrategy.GatewayPerAz ? options.AvailabilityZones?.Length ?? Defaults.MaxAzs : 1,
+            NatGatewayProvider = natInstance ?? NatProvider.Gateway(),
             SubnetConfiguration =
             [
                 new SubnetConfiguration { Name = PublicSubnets, SubnetType = SubnetType.PUBLIC, CidrMask = 24 },
@@ -36,28 +40,16 @@ internal static class Network
             ],
         });
         vpc.AddFlowLog("FlowLog");
-
-        if (nat == NatStrategy.Instance)
-        {
-            foreach (var instance in vpc.Node.FindAll().OfType<CfnInstance>())
-            {
-                // The CDK's NAT instance props have no block devices: encrypt the root volume (Amazon Linux 2023's /dev/xvda).
-                instance.BlockDeviceMappings = new[]
-                {
-                    new CfnInstance.BlockDeviceMappingProperty
-                    {
-                        DeviceName = "/dev/xvda",
-                        Ebs = new CfnInstance.EbsProperty { Encrypted = true, VolumeType = "gp3", DeleteOnTermination = true },
-                    },
-                };
-                NagSuppressions.Add(instance,
-                    new NagSuppression("AwsSolutions-EC28", "The NAT instance only forwards packets; basic CloudWatch metrics are enough and detailed monitoring would cost more than the instance."),
-                    new NagSuppression("AwsSolutions-EC29", "A NAT instance holds no state; replacing it after termination is the recovery path, so termination protection would only slow stack updates."));
-            }
-        }
-
         return vpc;
     }
+
+    /// <summary>
+    /// Amazon Linux 2023 for ARM64, looked up once and cached in cdk.context.json, so the NAT instance is replaced only
+    /// when the user refreshes that entry (<c>cdk context --reset</c>), never by an unrelated deployment. The lookup
+    /// needs the stack's account and region; <see cref="DjangoEcs"/> checks that before it gets here.
+    /// </summary>
+    private static IMachineImage DefaultNatImage() =>
+        MachineImage.LatestAmazonLinux2023(new AmazonLinux2023ImageSsmParameterProps { CpuType = AmazonLinuxCpuType.ARM_64, CachedInContext = true });
 
     /// <summary>The subnets tasks run in: private with egress when the VPC has them, otherwise private isolated.</summary>
     public static SubnetSelection AppSubnets => new() { SubnetType = SubnetType.PRIVATE_WITH_EGRESS };

@@ -17,8 +17,10 @@ internal sealed record PostgresDatabaseOptions(
 
 /// <summary>
 /// RDS for PostgreSQL as every DjangoCdk construct deploys it: current engine, encrypted storage that grows on demand,
-/// automated backups, deletion protection, a final snapshot when the stack is deleted, isolated subnets, and a
-/// password generated in Secrets Manager (kept when the stack is deleted, so the snapshot stays usable).
+/// automated backups, a final snapshot when the stack is deleted, isolated subnets, logs kept 30 days, and a password
+/// generated in Secrets Manager (kept when the stack is deleted, so the snapshot stays usable; removed only when the
+/// deployment that created it rolls back). Deletion protection is not set here but by <see cref="DatabaseProtection"/>
+/// once a deployment has succeeded, so that a failed first deployment can roll back.
 /// </summary>
 internal static class PostgresDatabase
 {
@@ -50,16 +52,20 @@ internal static class PostgresDatabase
             StorageEncrypted = true,
             MultiAz = options.MultiAz,
             BackupRetention = Duration.Days(options.BackupRetentionDays),
-            DeletionProtection = true,
+            // Off at creation so a failed first deployment can delete it; DatabaseProtection turns it on afterwards.
+            DeletionProtection = false,
             RemovalPolicy = RemovalPolicy.SNAPSHOT,
             AutoMinorVersionUpgrade = true,
             CloudwatchLogsExports = ["postgresql", "upgrade"],
+            // RDS creates the export log groups itself, without retention; the CDK's LogRetention function sets it.
+            CloudwatchLogsRetention = Amazon.CDK.AWS.Logs.RetentionDays.ONE_MONTH,
             PubliclyAccessible = false,
             CopyTagsToSnapshot = true,
         });
         // instance.Secret is the attachment; the generated secret itself is the child "Secret".
         var secret = (DatabaseSecret)instance.Node.FindChild("Secret");
-        secret.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
+        // Kept on deletion and replacement (the final snapshot needs it), removed only if the deployment that created it rolls back.
+        secret.ApplyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
 
         var suppressions = new List<NagSuppression>
         {

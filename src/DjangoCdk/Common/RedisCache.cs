@@ -30,7 +30,8 @@ internal sealed class RedisCache : Construct
         SecurityGroup = new SecurityGroup(this, SecurityGroupId, new SecurityGroupProps
         {
             Vpc = vpc,
-            Description = "Django Redis cache: reachable only from the application's tasks",
+            // EC2 accepts only a-z A-Z 0-9 spaces and ._-:/()#,@[]+=&;{}!$* in descriptions (no apostrophe).
+            Description = "Django Redis cache: reachable only from the application tasks",
             AllowAllOutbound = false,
         });
 

@@ -60,10 +60,12 @@ public sealed class DjangoEcs : Construct
         public const string Release = "Release";
         public const string ExecKey = "ExecKey";
         public const string ExecLogs = "ExecLogs";
+        public const string DatabaseProtection = "DatabaseProtection";
     }
 
     private static readonly Regex WorkerNamePattern = new("^[a-z][a-z0-9-]{0,30}$", RegexOptions.CultureInvariant);
     private static readonly Regex BucketNamePattern = new(@"^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant);
+    private static readonly Regex ZoneNamePattern = new(@"^[a-z]{2}(-[a-z]+)+-\d[a-z]$", RegexOptions.CultureInvariant);
     private static readonly Regex DatabaseNamePattern = new("^[A-Za-z][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant);
 
     /// <summary>Creates the application.</summary>
@@ -96,14 +98,15 @@ public sealed class DjangoEcs : Construct
         var userSecrets = props.Secrets ?? new Dictionary<string, EcsSecret>();
         var openLoadBalancer = props.OpenLoadBalancer ?? true;
         var alternativeNames = props.CertificateAlternativeNames ?? [];
+        var skipRelease = props.SkipRelease ?? false;
+        var protectDatabase = props.DatabaseDeletionProtection ?? true;
 
         // Validation.
         ValidateImage(imageDirectory, props.ImageDirectory, dockerfile);
         DomainSettings.Validate(this, props.ApiDomainName, props.ZoneName, props.HostedZoneId, props.CertificateArn,
             nameof(DjangoEcsProps.ApiDomainName));
         ValidateAlternativeNames(alternativeNames, props);
-        if (props.Vpc is not null && props.NatStrategy is not null)
-            throw Errors.Conflict(this, nameof(DjangoEcsProps.NatStrategy), props.NatStrategy.ToString(), "a Vpc is also given, and NatStrategy only shapes a VPC the construct creates. Remove NatStrategy, or remove Vpc.");
+        ValidateNetwork(props);
         ValidateCommand(nameof(DjangoEcsProps.WebCommand), props.WebCommand);
         for (var i = 0; i < releaseCommands.Count; i++)
             ValidateCommand($"{nameof(DjangoEcsProps.ReleaseCommands)}[{i}]", releaseCommands[i] ?? []);
@@ -115,8 +118,8 @@ public sealed class DjangoEcs : Construct
         RequireRange(nameof(DjangoEcsProps.WebCpuTargetPercent), cpuTarget, 10, 90);
         RequireRange(nameof(DjangoEcsProps.WebRequestsPerTarget), requestsTarget, 1, 1_000_000);
         ValidateWorkers(workers);
-        if (releaseTimeoutSeconds < 60 || releaseTimeoutSeconds > Defaults.ReleaseMaxTimeoutMinutes * 60)
-            throw Errors.OutOfRange(this, nameof(DjangoEcsProps.ReleaseTimeout), props.ReleaseTimeout!.ToHumanString(), $"Allowed: 1 to {Defaults.ReleaseMaxTimeoutMinutes} minutes (CloudFormation waits at most two hours for a custom resource).");
+        if (releaseTimeoutSeconds < 60 || releaseTimeoutSeconds > ReleasePhase.MaxTaskTimeoutSeconds)
+            throw Errors.OutOfRange(this, nameof(DjangoEcsProps.ReleaseTimeout), props.ReleaseTimeout!.ToHumanString(), $"Allowed: 1 to {Defaults.ReleaseMaxTimeoutMinutes} minutes (CloudFormation waits at most one hour for a custom resource, and the waiter keeps a few minutes of margin). Split a longer migration into several release commands, or run it once by hand (RunManagementCommand output).");
         RequireRange(nameof(DjangoEcsProps.DatabaseBackupRetentionDays), backupDays, 1, 35);
         RequireRange(nameof(DjangoEcsProps.DatabaseAllocatedStorageGiB), storage, 20, 65536);
         if (!DatabaseNamePattern.IsMatch(databaseName))
@@ -132,7 +135,7 @@ public sealed class DjangoEcs : Construct
 
         // Network, storage and data.
         var stack = Stack.Of(this);
-        Vpc = props.Vpc ?? Network.CreateVpc(this, Ids.Vpc, props.NatStrategy ?? DjangoCdk.NatStrategy.SingleGateway);
+        Vpc = props.Vpc ?? Network.CreateVpc(this, Ids.Vpc, new NetworkOptions(props.NatStrategy ?? DjangoCdk.NatStrategy.SingleGateway, props.AvailabilityZones, props.NatInstanceImage));
         AccessLogsBucket = Buckets.CreateLogsBucket(this, Ids.LogsBucket);
         StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, props.BucketName, AccessLogsBucket);
         AppSecurityGroup = new SecurityGroup(this, Ids.AppSecurityGroup, new SecurityGroupProps
@@ -153,6 +156,9 @@ public sealed class DjangoEcs : Construct
         {
             Description = "Django SECRET_KEY",
             GenerateSecretString = new SecretStringGenerator { PasswordLength = 64, ExcludeCharacters = "'\"\\` $%" },
+            // A new value logs every user out and invalidates signed tokens: kept on deletion and replacement (removed
+            // only when the deployment that created it rolls back). The generator settings above are pinned by a test.
+            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
         });
         NagSuppressions.Add(SecretKey, new NagSuppression("AwsSolutions-SMG4",
             "Rotating SECRET_KEY invalidates every session and signed token; Django 4.1+ supports SECRET_KEY_FALLBACKS for a planned rotation, which is a deliberate operation rather than a schedule."));
@@ -199,6 +205,7 @@ public sealed class DjangoEcs : Construct
             File = dockerfile,
             Platform = architecture == Amazon.CDK.AWS.ECS.CpuArchitecture.X86_64 ? Platform_.LINUX_AMD64 : Platform_.LINUX_ARM64,
         });
+        Aspects.Of(this).Add(new CapacityProviderDependency(Cluster));
         Image = ContainerImage.FromDockerImageAsset(ImageAsset);
         LogGroup = new LogGroup(this, Ids.Logs, new LogGroupProps { Retention = RetentionDays.ONE_MONTH });
         TaskRole = new Role(this, Ids.TaskRole, new RoleProps
@@ -346,12 +353,28 @@ public sealed class DjangoEcs : Construct
         {
             Release = new ReleasePhase(this, Ids.Release, new ReleasePhaseOptions(
                 Cluster, WebTaskDefinition, WebContainerName, releaseCommands, Vpc, Network.AppSubnets, AppSecurityGroup,
-                LogGroup, WebContainerName, releaseTimeoutSeconds, ImageAsset.ImageUri));
+                LogGroup, WebContainerName, releaseTimeoutSeconds, ImageAsset.ImageUri, skipRelease));
             foreach (var service in Services) service.Node.AddDependency(Release.Steps[^1]);
+        }
+
+        // Deletion protection last: only a deployment in which everything above succeeded turns it on.
+        if (protectDatabase)
+        {
+            var siblings = Node.Children.ToArray();
+            DatabaseProtection = new DatabaseProtection(this, Ids.DatabaseProtection, Database);
+            DatabaseProtection.Node.AddDependency(siblings);
+            NagSuppressions.Add(Database, new NagSuppression("AwsSolutions-RDS10",
+                "Deletion protection is turned on by the DatabaseProtection step as the last resource of every successful deployment, not at creation, so that a failed first deployment can roll back and delete the new instance instead of ending in ROLLBACK_FAILED."));
+        }
+        else
+        {
+            NagSuppressions.Add(Database, new NagSuppression("AwsSolutions-RDS10",
+                "DatabaseDeletionProtection is explicitly false for this app (e.g. a preview environment); deleting the stack still takes a final snapshot (DeletionPolicy Snapshot)."));
         }
 
         AddOutputs(stack, useExec);
         SuppressRoleFindings(useExec);
+        LambdaFunctions.Configure(this);
     }
 
     /// <summary>The VPC the application runs in.</summary>
@@ -435,6 +458,13 @@ public sealed class DjangoEcs : Construct
 
     internal ReleasePhase? Release { get; }
 
+    /// <summary>
+    /// The step that turns on the database's deletion protection once a deployment has succeeded, when
+    /// <see cref="DjangoEcsProps.DatabaseDeletionProtection"/> is true. Resources of your own that a first deployment
+    /// must create before the database becomes undeletable can be added with <c>DatabaseProtection.Node.AddDependency</c>.
+    /// </summary>
+    public Construct? DatabaseProtection { get; }
+
     /// <summary>The web service's autoscaling (CPU, and requests per target once the target group serves a listener).</summary>
     public ScalableTaskCount WebScaling { get; }
 
@@ -479,6 +509,7 @@ public sealed class DjangoEcs : Construct
         });
         // Tasks start only once the agent may pull the image and read the secrets (the CDK orders the task role only).
         service.Node.AddDependency(ExecutionRole);
+
         return service;
     }
 
@@ -503,7 +534,7 @@ public sealed class DjangoEcs : Construct
     private void SuppressRoleFindings(bool exec)
     {
         var task = new List<string> { $"Resource::<{NagSuppressions.LogicalId(StaticFileBucket)}.Arn>/*" };
-        if (exec) task.AddRange(["Resource::*", @"/^Resource::arn:<AWS::Partition>:logs:[^:]+:<AWS::AccountId>:log-group:<[A-Za-z0-9]+>:\*$/"]);
+        if (exec) task.AddRange(["Resource::*", $"/^Resource::arn:{NagSuppressions.Partition}:logs:[^:]+:{NagSuppressions.Account}:log-group:<[A-Za-z0-9]+>:\\*$/"]);
         NagSuppressions.AddToTree(TaskRole, new NagSuppression("AwsSolutions-IAM5",
             "Django stores uploads and hashed static files under keys it chooses, so it needs object access to every key of its own bucket (and nothing else); ECS Exec's ssmmessages actions only accept Resource '*', and its session log streams are created on demand in its own log group.",
             task.ToArray()));
@@ -522,7 +553,7 @@ public sealed class DjangoEcs : Construct
         var subnets = Fn.Join(",", Vpc.SelectSubnets(Network.AppSubnets).SubnetIds);
         _ = new CfnOutput(this, "RunManagementCommand", new CfnOutputProps
         {
-            Description = "Runs a management command once: replace COMMAND (e.g. createsuperuser --no-input)",
+            Description = "Runs a management command once: replace \"COMMAND\" with its words, each quoted, e.g. \"migrate\",\"--plan\"",
             Value = $"aws ecs run-task --region {region} --cluster {Cluster.ClusterName} --task-definition {WebTaskDefinition.Family} --launch-type FARGATE " +
                     $"--network-configuration \"awsvpcConfiguration={{subnets=[{subnets}],securityGroups=[{AppSecurityGroup.SecurityGroupId}],assignPublicIp=DISABLED}}\" " +
                     $"--overrides '{{\"containerOverrides\":[{{\"name\":\"{WebContainerName}\",\"command\":[\"python\",\"manage.py\",\"COMMAND\"]}}]}}'",
@@ -547,6 +578,45 @@ public sealed class DjangoEcs : Construct
             throw Errors.NotFound(this, nameof(DjangoEcsProps.ImageDirectory), given!, $"the directory {imageDirectory}");
         if (!File.Exists(Path.Combine(imageDirectory, dockerfile)))
             throw Errors.NotFound(this, nameof(DjangoEcsProps.Dockerfile), dockerfile, $"the file {Path.Combine(imageDirectory, dockerfile)} (Dockerfile is relative to ImageDirectory)");
+    }
+
+    private void ValidateNetwork(DjangoEcsProps props)
+    {
+        if (props.Vpc is not null)
+        {
+            var owned = new (string Prop, object? Value)[]
+            {
+                (nameof(DjangoEcsProps.NatStrategy), props.NatStrategy?.ToString()),
+                (nameof(DjangoEcsProps.NatInstanceImage), props.NatInstanceImage is null ? null : "an image"),
+                (nameof(DjangoEcsProps.AvailabilityZones), props.AvailabilityZones),
+            };
+            foreach (var (prop, value) in owned.Where(o => o.Value is not null))
+                throw Errors.Conflict(this, prop, value, $"a Vpc is also given, and {prop} only shapes a VPC the construct creates. Remove {prop}, or remove Vpc.");
+            return;
+        }
+
+        var nat = props.NatStrategy ?? DjangoCdk.NatStrategy.SingleGateway;
+        var stack = Stack.Of(this);
+        if (props.NatInstanceImage is not null && nat != DjangoCdk.NatStrategy.Instance)
+            throw Errors.Conflict(this, nameof(DjangoEcsProps.NatInstanceImage), "an image", $"NatStrategy is {nat}, which runs no NAT instance. Set NatStrategy = NatStrategy.Instance, or remove NatInstanceImage.");
+        if (nat == DjangoCdk.NatStrategy.Instance && props.NatInstanceImage is null && (Token.IsUnresolved(stack.Account) || Token.IsUnresolved(stack.Region)))
+            throw Errors.Missing(this, nameof(DjangoEcsProps.NatInstanceImage),
+                "NatStrategy.Instance pins the NAT instance's image by looking up the newest Amazon Linux 2023 once and caching it in cdk.context.json, which needs the stack's account and region, and this stack is environment-agnostic. " +
+                "Give the stack an Env (Account and Region, e.g. from CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION), or set NatInstanceImage to an image of your choice (e.g. MachineImage.GenericLinux with a pinned AMI per region).");
+
+        if (props.AvailabilityZones is not { } zones) return;
+        const string zonesProp = nameof(DjangoEcsProps.AvailabilityZones);
+        if (zones.Length < 2)
+            throw Errors.Invalid(this, zonesProp, zones, "Give at least two zones: the load balancer and the database subnet group need two.");
+        if (zones.Distinct(StringComparer.Ordinal).Count() != zones.Length)
+            throw Errors.Conflict(this, zonesProp, zones, "a zone is listed twice; list each zone once.");
+        foreach (var zone in zones)
+        {
+            if (!ZoneNamePattern.IsMatch(zone))
+                throw Errors.Invalid(this, zonesProp, zone, "Give zone names such as 'us-east-1b' (aws ec2 describe-availability-zones), not zone IDs such as 'use1-az3'.");
+            if (!Token.IsUnresolved(stack.Region) && !zone.StartsWith(stack.Region, StringComparison.Ordinal))
+                throw Errors.Invalid(this, zonesProp, zone, $"The stack is in {stack.Region}; its zones are named '{stack.Region}a', '{stack.Region}b', ...");
+        }
     }
 
     private void ValidateAlternativeNames(string[] names, DjangoEcsProps props)

@@ -63,6 +63,14 @@ public sealed class DjangoEcsProps
     /// <remarks>Default: <see cref="DjangoCdk.NatStrategy.SingleGateway"/>, one managed NAT gateway.</remarks>
     public NatStrategy? NatStrategy { get; init; }
 
+    /// <summary>The machine image of the NAT instance, with <see cref="DjangoCdk.NatStrategy.Instance"/>.</summary>
+    /// <remarks>Default: Amazon Linux 2023 (ARM64), looked up once and cached in cdk.context.json, so deployments never replace the instance with a newer image by surprise; refresh it with <c>cdk context --reset</c> when you patch. The lookup needs the stack's account and region: an environment-agnostic stack must set this prop.</remarks>
+    public IMachineImage? NatInstanceImage { get; init; }
+
+    /// <summary>The Availability Zones the new VPC spans, by name (e.g. "us-east-1b", "us-east-1c"); at least two.</summary>
+    /// <remarks>Default: the first two zones of the region. Set it to avoid a zone that lacks what the app needs, e.g. ARM64 Fargate, which is not offered in us-east-1's zone ID use1-az3 (zone names map to different IDs in each account: see the README). Only for a VPC the construct creates.</remarks>
+    public string[]? AvailabilityZones { get; init; }
+
     /// <summary>The URL of the single-page frontend, passed to Django as FRONTEND_URL.</summary>
     /// <remarks>Default: empty.</remarks>
     public string? FrontendUrl { get; init; }
@@ -148,8 +156,12 @@ public sealed class DjangoEcsProps
     public IList<string[]>? ReleaseCommands { get; init; }
 
     /// <summary>How long one release command may run before it is stopped and the deployment fails.</summary>
-    /// <remarks>Default: 20 minutes; at most 110 minutes.</remarks>
+    /// <remarks>Default: 20 minutes; 1 to 55 minutes (CloudFormation waits at most one hour for a custom resource, and the waiter needs a few minutes of its own).</remarks>
     public Duration? ReleaseTimeout { get; init; }
+
+    /// <summary>Skips the release commands on deployments while true: each step reports success without starting a task.</summary>
+    /// <remarks>Default: false. A recovery switch, for example to deploy a fix to the environment a failing migration needs, or after <c>continue-update-rollback</c> (see the README's troubleshooting section). Set it back to false afterwards: the next deployment runs the commands again.</remarks>
+    public bool? SkipRelease { get; init; }
 
     /// <summary>The RDS instance type of the PostgreSQL database.</summary>
     /// <remarks>Default: t4g.micro (Graviton, burstable).</remarks>
@@ -166,6 +178,10 @@ public sealed class DjangoEcsProps
     /// <summary>Days of automated database backups (1 to 35).</summary>
     /// <remarks>Default: 7.</remarks>
     public int? DatabaseBackupRetentionDays { get; init; }
+
+    /// <summary>Whether RDS deletion protection is turned on once the application is deployed.</summary>
+    /// <remarks>Default: true. Protection is enabled by the last step of a successful deployment (not at creation), so a failed first deployment rolls back without leaving a database behind, and a deployed database cannot be deleted by accident (the stack's deletion stops at it until protection is turned off). With false, deleting the stack deletes the instance after a final snapshot.</remarks>
+    public bool? DatabaseDeletionProtection { get; init; }
 
     /// <summary>The name of the PostgreSQL database Django uses.</summary>
     /// <remarks>Default: "django".</remarks>

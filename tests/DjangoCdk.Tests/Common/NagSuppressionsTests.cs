@@ -50,4 +50,32 @@ public sealed class NagSuppressionsTests
         var id = NagSuppressions.LogicalId(bucket);
         Assert.Contains(id, new TemplateJson(stack.Template()).Resources.Select(r => r.Key));
     }
+
+    private static System.Text.RegularExpressions.Regex AsRegex(string appliesTo) => new(appliesTo[1..^1]);
+
+    [Theory]
+    [InlineData("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")]
+    [InlineData("Policy::arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")]
+    [InlineData("Policy::arn:aws-cn:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")]
+    public void Managed_policy_findings_match_in_both_environment_forms(string finding)
+    {
+        // cdk-nag writes <AWS::Partition> in an environment-agnostic stack and the literal partition in a concrete one.
+        Assert.Matches(AsRegex(NagSuppressions.ManagedPolicy("service-role/AWSLambdaBasicExecutionRole")), finding);
+    }
+
+    [Fact]
+    public void Managed_policy_pattern_does_not_match_another_policy()
+    {
+        Assert.DoesNotMatch(AsRegex(NagSuppressions.ManagedPolicy("service-role/AWSLambdaBasicExecutionRole")),
+            "Policy::arn:aws:iam::aws:policy/AdministratorAccess");
+    }
+
+    [Theory]
+    [InlineData("<AWS::AccountId>", true)]
+    [InlineData("123456789012", true)]
+    [InlineData("*", false)]
+    public void Account_pattern_matches_the_token_and_a_concrete_account_only(string account, bool matches)
+    {
+        Assert.Equal(matches, new System.Text.RegularExpressions.Regex($"^{NagSuppressions.Account}$").IsMatch(account));
+    }
 }

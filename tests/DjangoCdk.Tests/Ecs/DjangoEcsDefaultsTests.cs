@@ -204,10 +204,10 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
     }
 
     [Fact]
-    public void Database_is_encrypted_backed_up_and_protected_from_deletion()
+    public void Database_is_encrypted_backed_up_and_private()
     {
         template.HasResourceProperties("AWS::RDS::DBInstance", Match.ObjectLike(Props(
-            ("StorageEncrypted", true), ("BackupRetentionPeriod", 7), ("DeletionProtection", true), ("PubliclyAccessible", false), ("MultiAZ", false))));
+            ("StorageEncrypted", true), ("BackupRetentionPeriod", 7), ("PubliclyAccessible", false), ("MultiAZ", false))));
     }
 
     [Fact]
@@ -220,7 +220,8 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
     public void Database_credentials_outlive_the_stack_so_the_snapshot_stays_usable()
     {
         var secretId = json.OfType("AWS::SecretsManager::Secret").Single(s => s.Key.Contains("DatabaseSecret")).Key;
-        Assert.Equal("Retain", (string?)json.Resources[secretId]!["DeletionPolicy"]);
+        Assert.Equal("RetainExceptOnCreate", (string?)json.Resources[secretId]!["DeletionPolicy"]);
+        Assert.Equal("Retain", (string?)json.Resources[secretId]!["UpdateReplacePolicy"]);
     }
 
     [Fact]
@@ -390,7 +391,12 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
     [InlineData("AWS::ElastiCache::ReplicationGroup", "ReplicationGroupId")]
     public void No_physical_name_is_hard_coded(string type, string nameProperty)
     {
-        Assert.All(json.OfType(type), r => Assert.Null(r.Value["Properties"]?[nameProperty]));
+        // A name built from the stack's ID (unique to each stack's creation) cannot collide, so it is not hard-coded.
+        Assert.All(json.OfType(type), r =>
+        {
+            var name = r.Value["Properties"]?[nameProperty];
+            if (name is not null) Assert.Contains("\"AWS::StackId\"", name.ToJsonString());
+        });
     }
 
     [Fact]

@@ -244,12 +244,16 @@ public sealed class DjangoEcsValidationTests
         Assert.Equal("HealthCheckPath", error.ParamName);
     }
 
-    [Fact]
-    public void Release_timeout_beyond_what_cloudformation_waits_is_rejected()
+    [Theory]
+    [InlineData(56)]
+    [InlineData(110)]
+    [InlineData(180)]
+    public void Release_timeout_beyond_what_cloudformation_waits_is_rejected(int minutes)
     {
-        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ReleaseTimeout = Duration.Hours(3) });
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ReleaseTimeout = Duration.Minutes(minutes) });
         Assert.Equal("ReleaseTimeout", error.ParamName);
         Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
+        Assert.Contains("1 to 55 minutes", error.Message);
     }
 
     [Fact]

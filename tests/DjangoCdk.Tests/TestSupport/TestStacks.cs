@@ -20,7 +20,8 @@ internal static class TestStacks
     public static Stack EnvironmentAgnostic(string id = "Test") => new(NewApp(), id);
 
     /// <summary>An app with its own output folder, so tests leave nothing behind in the temp folder.</summary>
-    public static App NewApp() => new(new AppProps { Outdir = Path.Combine(OutputRoot, Guid.NewGuid().ToString("N")) });
+    public static App NewApp(IDictionary<string, object>? context = null) =>
+        new(new AppProps { Outdir = Path.Combine(OutputRoot, Guid.NewGuid().ToString("N")), Context = context });
 
     private static string CreateOutputRoot()
     {

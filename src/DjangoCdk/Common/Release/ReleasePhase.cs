@@ -21,7 +21,8 @@ internal sealed record ReleasePhaseOptions(
     ILogGroup LogGroup,
     string StreamPrefix,
     int TimeoutSeconds,
-    string Trigger);
+    string Trigger,
+    bool Skip);
 
 /// <summary>
 /// Runs each release command (migrate, collectstatic, ...) as a one-off Fargate task with the new task definition,
@@ -38,6 +39,13 @@ internal sealed class ReleasePhase : Construct
     internal const string ResourceType = "Custom::DjangoRelease";
     private const int PollSeconds = 15;
     private const int ProviderSlackMinutes = 5;
+
+    /// <summary>How long CloudFormation and the waiter wait for one step: the task's timeout plus the waiter's own margin, at most one hour.</summary>
+    internal static int ServiceTimeoutSeconds(int taskTimeoutSeconds) =>
+        Math.Min(taskTimeoutSeconds + ProviderSlackMinutes * 60, Defaults.CustomResourceMaxServiceTimeoutSeconds);
+
+    /// <summary>The longest task timeout that still fits in CloudFormation's one hour.</summary>
+    internal const int MaxTaskTimeoutSeconds = Defaults.ReleaseMaxTimeoutMinutes * 60;
 
     public ReleasePhase(Construct scope, string id, ReleasePhaseOptions options) : base(scope, id)
     {
@@ -79,41 +87,56 @@ internal sealed class ReleasePhase : Construct
             OnEventHandler = onEvent,
             IsCompleteHandler = isComplete,
             QueryInterval = Duration.Seconds(PollSeconds),
-            TotalTimeout = Duration.Seconds(options.TimeoutSeconds + ProviderSlackMinutes * 60),
+            TotalTimeout = Duration.Seconds(ServiceTimeoutSeconds(options.TimeoutSeconds)),
             WaiterStateMachineLogOptions = new Amazon.CDK.CustomResources.LogOptions
             {
-                Destination = new LogGroup(this, "WaiterLogs", new LogGroupProps { Retention = RetentionDays.ONE_MONTH }),
+                Destination = new LogGroup(this, "WaiterLogs", new LogGroupProps
+                {
+                    // Step Functions delivers logs through CloudWatch Logs vended delivery: a group under
+                    // /aws/vendedlogs/ needs no statement in the account's 5,120-character logs resource policy,
+                    // which every other name grows by one statement per stack until deployments fail. The stack's
+                    // ID (unique per creation) keeps two stacks, or a re-created one, from colliding on the name.
+                    LogGroupName = Fn.Join("", ["/aws/vendedlogs/states/djangocdk-release-", Fn.Select(2, Fn.Split("/", stack.StackId)), "-", Node.Addr[..8]]),
+                    Retention = RetentionDays.ONE_MONTH,
+                    RemovalPolicy = RemovalPolicy.DESTROY,
+                }),
                 Level = Amazon.CDK.AWS.StepFunctions.LogLevel.ALL,
             },
         });
-        UseSupportedRuntime(provider);
+        NagSuppressions.AddToTree(provider, new NagSuppression("AwsSolutions-SF2",
+            "The waiter state machine only polls one ECS task; its executions are logged in full, and X-Ray traces would add cost without showing anything the logs do not."));
 
         var subnets = options.Vpc.SelectSubnets(options.Subnets).SubnetIds;
         var steps = new List<CustomResource>();
         for (var i = 0; i < options.Commands.Count; i++)
         {
             var command = options.Commands[i];
+            var properties = new Dictionary<string, object>
+            {
+                ["Name"] = StepName(command),
+                ["Cluster"] = options.Cluster.ClusterArn,
+                ["TaskDefinition"] = options.TaskDefinition.TaskDefinitionArn,
+                ["ContainerName"] = options.ContainerName,
+                ["Command"] = command,
+                ["Subnets"] = subnets,
+                ["SecurityGroups"] = new[] { options.SecurityGroup.SecurityGroupId },
+                ["LaunchType"] = "FARGATE",
+                ["PlatformVersion"] = "LATEST",
+                ["TimeoutSeconds"] = options.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["LogGroup"] = options.LogGroup.LogGroupName,
+                ["LogStreamPrefix"] = options.StreamPrefix,
+                ["Trigger"] = options.Trigger,
+            };
+            // Only present while skipping, so turning it off changes the properties again and the commands run.
+            if (options.Skip) properties["Skip"] = "true";
             var step = new CustomResource(this, StepIdPrefix + (i + 1), new CustomResourceProps
             {
                 ServiceToken = provider.ServiceToken,
                 ResourceType = ResourceType,
-                Properties = new Dictionary<string, object>
-                {
-                    ["Name"] = StepName(command),
-                    ["Cluster"] = options.Cluster.ClusterArn,
-                    ["TaskDefinition"] = options.TaskDefinition.TaskDefinitionArn,
-                    ["ContainerName"] = options.ContainerName,
-                    ["Command"] = command,
-                    ["Subnets"] = subnets,
-                    ["SecurityGroups"] = new[] { options.SecurityGroup.SecurityGroupId },
-                    ["LaunchType"] = "FARGATE",
-                    ["PlatformVersion"] = "LATEST",
-                    ["TimeoutSeconds"] = options.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["LogGroup"] = options.LogGroup.LogGroupName,
-                    ["LogStreamPrefix"] = options.StreamPrefix,
-                    ["Trigger"] = options.Trigger,
-                },
+                Properties = properties,
             });
+            // CloudFormation's own wait for the step (default and maximum one hour), matched to the waiter's.
+            ((CfnResource)step.Node.DefaultChild!).AddPropertyOverride("ServiceTimeout", ServiceTimeoutSeconds(options.TimeoutSeconds));
             // The handlers' permissions, and the task's own (secrets and image for the execution role, the bucket
             // for the task role), must be in place and updated before a step runs.
             step.Node.AddDependency(onEvent, isComplete, options.TaskDefinition.TaskRole);
@@ -155,23 +178,11 @@ internal sealed class ReleasePhase : Construct
         return function;
     }
 
-    /// <summary>The CDK framework functions default to an older Node.js; they run unchanged on the supported one.</summary>
-    private static void UseSupportedRuntime(Provider provider)
-    {
-        foreach (var function in provider.Node.FindAll().OfType<CfnFunction>())
-        {
-            function.Runtime = LambdaRuntime.NodeJs.Name;
-        }
-
-        NagSuppressions.AddToTree(provider, new NagSuppression("AwsSolutions-SF2",
-            "The waiter state machine only polls one ECS task; its executions are logged in full, and X-Ray traces would add cost without showing anything the logs do not."));
-    }
-
     private static readonly NagSuppression[] LambdaSuppressions =
     [
         NagSuppressions.LambdaBasicExecutionRole,
         new("AwsSolutions-IAM5", "Task ARNs are generated by ECS when a release task starts, so the waiter may describe and stop any task of this one cluster; the provider framework invokes its own handler functions, whose versions need the ':*' suffix; Step Functions log delivery only accepts Resource '*'.",
-            @"/^Resource::arn:<AWS::Partition>:ecs:[^:]+:<AWS::AccountId>:task\/<[A-Za-z0-9]+>\/\*$/",
+            $"/^Resource::arn:{NagSuppressions.Partition}:ecs:[^:]+:{NagSuppressions.Account}:task\\/<[A-Za-z0-9]+>\\/\\*$/",
             @"/^Resource::<[A-Za-z0-9]+\.Arn>:\*$/",
             "Resource::*"),
     ];

@@ -2,7 +2,7 @@
 // Release-phase waiter for DjangoCdk: runs one Django management command
 // (e.g. `manage.py migrate`) as a one-off ECS task and waits for it to finish.
 // Backed by the CDK custom-resources Provider framework:
-//   index.onEvent    starts the task (Create/Update), ignores Delete
+//   index.onEvent    starts the task (Create/Update), ignores Delete; with Skip=true starts nothing
 //   index.isComplete polls the task until it stops, fails, or times out
 // Never log or echo the whole event: only step name, task ARN and status.
 
@@ -41,6 +41,10 @@ function stepLabel(props) {
   return `release step '${clip(props.Name, 100)}' (${clip(asList(props.Command).join(' '))})`;
 }
 
+function isSkipped(props) {
+  return String(props.Skip).toLowerCase() === 'true';
+}
+
 function taskIdOf(taskArn) {
   return String(taskArn).split('/').pop();
 }
@@ -77,6 +81,15 @@ function createHandlers(ecs, options = {}) {
     if (event.RequestType === 'Delete') {
       log(props, event, undefined, 'DELETE_NOOP');
       return { PhysicalResourceId: event.PhysicalResourceId };
+    }
+
+    // SkipRelease: report success without starting a task (a documented recovery switch).
+    if (isSkipped(props)) {
+      log(props, event, undefined, 'SKIPPED');
+      return {
+        PhysicalResourceId: event.PhysicalResourceId || `release-${props.Name}-${event.LogicalResourceId}`,
+        Data: { Skipped: 'true' },
+      };
     }
 
     const command = asList(props.Command);
@@ -123,6 +136,7 @@ function createHandlers(ecs, options = {}) {
     }
 
     const data = event.Data || {};
+    if (isSkipped(props)) return { IsComplete: true, Data: { Skipped: 'true' } };
     const taskArn = data.TaskArn;
     if (!taskArn) throw new Error(`${stepLabel(props)}: no task ARN was recorded by onEvent`);
 

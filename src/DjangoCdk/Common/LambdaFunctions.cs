@@ -1,0 +1,71 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+
+namespace DjangoCdk;
+
+/// <summary>
+/// What every Lambda function a DjangoCdk construct brings into a stack gets, including the CDK's own framework and
+/// singleton functions (custom-resource providers, AwsCustomResource, log retention, default security group
+/// restriction): the supported Node.js runtime, and a log group with a retention. Without it Lambda creates
+/// <c>/aws/lambda/&lt;name&gt;</c> on first invocation with no retention, and the CDK framework functions run on
+/// the Node.js version their CDK release chose, which Lambda has since deprecated.
+/// </summary>
+internal static class LambdaFunctions
+{
+    private const string FunctionType = "AWS::Lambda::Function";
+    internal const string LogGroupId = "Logs";
+
+    /// <summary>
+    /// The stack-level singletons the CDK creates for constructs in a stack, by construct ID: AwsCustomResource,
+    /// LogRetention, and the providers of <c>Custom::</c> resources (e.g. the default-security-group restriction).
+    /// </summary>
+    private static readonly string[] SingletonIdPrefixes = ["AWS679f53fac002430cb0da5b7982bd2287", "LogRetention", "Custom::VpcRestrictDefaultSG"];
+
+    /// <summary>Applies the runtime and log groups to the Node.js functions under <paramref name="scope"/> and to the stack's CDK singletons.</summary>
+    public static void Configure(IConstruct scope)
+    {
+        var stack = Stack.Of(scope);
+        var singletons = stack.Node.Children.Where(c => SingletonIdPrefixes.Any(p => c.Node.Id.StartsWith(p, StringComparison.Ordinal)));
+        foreach (var root in new[] { scope }.Concat(singletons))
+        {
+            foreach (var function in root.Node.FindAll().OfType<CfnResource>().Where(r => r.CfnResourceType == FunctionType))
+            {
+                Configure(function);
+            }
+        }
+
+        foreach (var singleton in singletons) SuppressSingletonFindings(singleton);
+    }
+
+    /// <summary>The cdk-nag reasons for what the CDK builds in its singletons, once per stack.</summary>
+    private static void SuppressSingletonFindings(IConstruct singleton)
+    {
+        foreach (var resource in singleton.Node.FindAll().OfType<CfnResource>())
+        {
+            if (resource.CfnResourceType == "AWS::IAM::Role" && !NagSuppressions.Has(resource, "AwsSolutions-IAM4"))
+                NagSuppressions.Add(resource, NagSuppressions.LambdaBasicExecutionRole);
+            if (resource.CfnResourceType == "AWS::IAM::Policy" && singleton.Node.Id.StartsWith("LogRetention", StringComparison.Ordinal) && !NagSuppressions.Has(resource, "AwsSolutions-IAM5"))
+                NagSuppressions.Add(resource, new NagSuppression("AwsSolutions-IAM5",
+                    "The CDK's log-retention function sets the retention of log groups that RDS creates at run time under names CloudFormation does not know in advance (logs:PutRetentionPolicy, logs:DeleteRetentionPolicy), hence Resource '*'.",
+                    "Resource::*"));
+        }
+    }
+
+    private static void Configure(CfnResource function)
+    {
+        var parent = (Construct)function.Node.Scope!;
+        if (parent.Node.TryFindChild(LogGroupId) is not null) return;
+
+        // Every function reached here is Node.js: ours, and the CDK's framework and singleton handlers, some of which
+        // are plain CfnResources (CustomResourceProvider), hence a property override rather than CfnFunction.Runtime.
+        function.AddPropertyOverride("Runtime", LambdaRuntime.NodeJs.Name);
+        var logs = new LogGroup(parent, LogGroupId, new LogGroupProps
+        {
+            Retention = RetentionDays.ONE_MONTH,
+            // Operational logs of deployment-time functions: removed with the stack, unlike the application's logs.
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        function.AddPropertyOverride("LoggingConfig.LogGroup", logs.LogGroupName);
+    }
+}
