@@ -41,7 +41,7 @@ internal sealed class RedisCache : Construct
             GenerateSecretString = new SecretStringGenerator { PasswordLength = 64, ExcludePunctuation = true },
         });
         NagSuppressions.Add(AuthToken, new NagSuppression("AwsSolutions-SMG4",
-            "ElastiCache reads the AUTH token only when the replication group is created or updated; rotating the secret alone would lock the application out. Rotate by updating the token through a deployment."));
+            "ElastiCache reads the AUTH token only when the replication group is modified; rotating the secret alone would lock the application out. Rotate with ElastiCache's two-token ROTATE then SET procedure (docs/operations.md)."));
 
         ReplicationGroup = new CfnReplicationGroup(this, ReplicationGroupId, new CfnReplicationGroupProps
         {
