@@ -3,9 +3,12 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from apps.core.views import index
+from apps.core.views import health_check, index
 
 urlpatterns = [
+    # HEALTH_CHECK_PATH (default /api/health-check/): GET/HEAD are answered earlier by
+    # HealthCheckMiddleware; this route keeps the URL reversible and answers other methods (405).
+    path(settings.HEALTH_CHECK_PATH.removeprefix("/"), health_check, name="health-check"),
     path("", index, name="index"),
     path("api/", include("apps.core.urls")),
     path("admin/", admin.site.urls),

@@ -10,8 +10,9 @@ from .models import Post
 def health_check(request):
     """Liveness for the load balancer: no database or cache query, it is called very often.
 
-    GET/HEAD requests are normally answered by HealthCheckMiddleware before they get here
-    (see apps/core/middleware.py); this view keeps the URL routable and reversible.
+    Routed at settings.HEALTH_CHECK_PATH. GET/HEAD requests are normally answered by
+    HealthCheckMiddleware before they get here (see apps/core/middleware.py); this view keeps
+    the URL routable and reversible.
     """
     return JsonResponse({"status": "ok"})
 

@@ -2,13 +2,16 @@
 
 Everything that varies between deployments is read from environment variables, whose names
 are a contract with the CDK construct that deploys this app (see README.md). This module
-only reads them; production.py decides what is mandatory.
+reads them and rejects malformed values; production.py decides what is mandatory.
 """
 import os
 import ssl
 import tempfile
+import warnings
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 # samples/backend/ (the directory holding manage.py)
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -25,10 +28,16 @@ def env_str(name: str, default: str = "") -> str:
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = env_str(name)
+    """True for 1/true/yes/on, False for 0/false/no/off. Anything else is an error, so that a
+    typo in a flag such as HTTPS or REDIS_TLS never silently turns a protection off."""
+    value = env_str(name).lower()
     if not value:
         return default
-    return value.lower() in ("1", "true", "yes", "on")
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name} is {value!r}; use 1 or 0 (or true/false, yes/no, on/off).")
 
 
 def env_int(name: str, default: int) -> int:
@@ -39,6 +48,11 @@ def env_int(name: str, default: int) -> int:
 def env_list(name: str, default: str = "") -> list[str]:
     """A comma-separated variable as a list, without blanks: "a.com, b.com," -> ["a.com", "b.com"]."""
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def env_domain(name: str) -> str:
+    """A bare domain name: "https://d111.cloudfront.net/" -> "d111.cloudfront.net"."""
+    return env_str(name).removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
 # --- Core ----------------------------------------------------------------------------------
@@ -58,6 +72,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "apps.core",
 ]
+
+# The path the load balancer checks (DjangoEcsProps.HealthCheckPath). HealthCheckMiddleware
+# answers it, and backend/urls.py routes it, from this one value.
+HEALTH_CHECK_PATH = urlsplit(env_str("HEALTH_CHECK_PATH", "/api/health-check/")).path
+if not HEALTH_CHECK_PATH.startswith("/"):
+    raise ImproperlyConfigured(
+        f"HEALTH_CHECK_PATH is {HEALTH_CHECK_PATH!r}; it must be a path starting with '/', "
+        "such as /api/health-check/."
+    )
 
 MIDDLEWARE = [
     # Must stay FIRST: it answers the load balancer's health checks before any other middleware
@@ -210,3 +233,21 @@ LOGGING = {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
     },
 }
+
+
+# --- Error reporting (optional) --------------------------------------------------------------
+# DjangoEcsComplete passes SENTRY_DSN as a secret (SSM SecureString /ublog/sentry-dsn). The
+# sample does not ship sentry-sdk: add it to requirements.txt and errors are reported;
+# without it the value is read and ignored, with a warning. An SSM parameter cannot hold an
+# empty string, so any value that is not an http(s) URL (e.g. "none") counts as unset.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if not SENTRY_DSN.startswith(("https://", "http://")):
+    SENTRY_DSN = ""
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError:
+        warnings.warn("SENTRY_DSN is set but sentry-sdk is not installed: errors are not reported.")
+    else:
+        # The Django and Celery integrations are enabled automatically when those are installed.
+        sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False)
