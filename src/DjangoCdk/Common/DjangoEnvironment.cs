@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Amazon.CDK.AWS.SecretsManager;
-using Constructs;
 
 namespace DjangoCdk;
 
@@ -115,7 +114,7 @@ internal sealed class DjangoEnvironment
     /// <summary>
     /// Checks the user's variable and secret names: well-formed, not reserved, not both a variable and a secret.
     /// </summary>
-    public static void ValidateUserNames(IConstruct scope, string variablesProp, IEnumerable<string> variables, string secretsProp, IEnumerable<string> secrets)
+    public static void ValidateUserNames(string path, string variablesProp, IEnumerable<string> variables, string secretsProp, IEnumerable<string> secrets)
     {
         var variableNames = variables.ToList();
         foreach (var (prop, names) in new[] { (variablesProp, variableNames), (secretsProp, secrets.ToList()) })
@@ -123,11 +122,11 @@ internal sealed class DjangoEnvironment
             foreach (var name in names)
             {
                 if (!NamePattern.IsMatch(name))
-                    throw Errors.Invalid(scope, prop, name, "Environment variable names must match [A-Za-z_][A-Za-z0-9_]* (letters, digits and underscores, not starting with a digit).");
+                    throw Errors.Invalid(path, prop, name, "Environment variable names must match [A-Za-z_][A-Za-z0-9_]* (letters, digits and underscores, not starting with a digit).");
                 if (ReservedNames.Contains(name))
-                    throw Errors.Reserved(scope, prop, name, "see the environment contract in the README");
+                    throw Errors.Reserved(path, prop, name, "see the environment contract in the README");
                 if (!ReferenceEquals(names, variableNames) && variableNames.Contains(name, StringComparer.Ordinal))
-                    throw Errors.Conflict(scope, secretsProp, name, $"'{name}' is also set in {variablesProp}; a variable is either plain configuration or a secret, not both.");
+                    throw Errors.Conflict(path, secretsProp, name, $"'{name}' is also set in {variablesProp}; a variable is either plain configuration or a secret, not both.");
             }
         }
     }

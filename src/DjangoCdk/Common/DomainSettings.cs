@@ -16,32 +16,35 @@ internal static class DomainSettings
         new(@"^arn:aws[a-zA-Z-]*:acm:(?<region>[a-z0-9-]+):\d{12}:certificate/[A-Za-z0-9-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>Checks that the domain props fit together; <paramref name="domainProp"/> names the domain prop of the caller.</summary>
-    public static void Validate(IConstruct scope, string? domain, string? zoneName, string? hostedZoneId, string? certificateArn, string domainProp)
+    public static void Validate(IConstruct scope, string? domain, string? zoneName, string? hostedZoneId, string? certificateArn, string domainProp) =>
+        Validate(ConstructSite.Of(scope), domain, zoneName, hostedZoneId, certificateArn, domainProp);
+
+    /// <summary>The same checks in plain C#, for settings resolved before any construct exists.</summary>
+    public static void Validate(ConstructSite site, string? domain, string? zoneName, string? hostedZoneId, string? certificateArn, string domainProp)
     {
         if (domain is not null && string.IsNullOrWhiteSpace(domain))
-            throw Errors.Invalid(scope, domainProp, domain, "Give a domain name such as 'api.example.com', or leave it unset.");
+            throw Errors.Invalid(site.Path, domainProp, domain, "Give a domain name such as 'api.example.com', or leave it unset.");
         if (zoneName is not null && string.IsNullOrWhiteSpace(zoneName))
-            throw Errors.Invalid(scope, ZoneNameProp, zoneName, "Give the Route 53 hosted zone's name, e.g. 'example.com'.");
+            throw Errors.Invalid(site.Path, ZoneNameProp, zoneName, "Give the Route 53 hosted zone's name, e.g. 'example.com'.");
         if (domain is not null && zoneName is null)
-            throw Errors.Conflict(scope, domainProp, domain, $"{ZoneNameProp} is not set. A domain needs the Route 53 hosted zone that holds it: set {ZoneNameProp} (e.g. 'example.com').");
+            throw Errors.Conflict(site.Path, domainProp, domain, $"{ZoneNameProp} is not set. A domain needs the Route 53 hosted zone that holds it: set {ZoneNameProp} (e.g. 'example.com').");
         if (domain is null && zoneName is not null)
-            throw Errors.Conflict(scope, ZoneNameProp, zoneName, $"{domainProp} is not set, so the zone would not be used. Set {domainProp}, or remove {ZoneNameProp}.");
+            throw Errors.Conflict(site.Path, ZoneNameProp, zoneName, $"{domainProp} is not set, so the zone would not be used. Set {domainProp}, or remove {ZoneNameProp}.");
         if (hostedZoneId is not null && zoneName is null)
-            throw Errors.Conflict(scope, HostedZoneIdProp, hostedZoneId, $"{ZoneNameProp} is not set. Set {ZoneNameProp} to the zone's name along with its ID.");
+            throw Errors.Conflict(site.Path, HostedZoneIdProp, hostedZoneId, $"{ZoneNameProp} is not set. Set {ZoneNameProp} to the zone's name along with its ID.");
         if (certificateArn is not null && domain is null)
-            throw Errors.Conflict(scope, CertificateArnProp, certificateArn, $"{domainProp} is not set; a certificate is only used with a domain.");
+            throw Errors.Conflict(site.Path, CertificateArnProp, certificateArn, $"{domainProp} is not set; a certificate is only used with a domain.");
         if (domain is null || zoneName is null) return;
 
         if (!IsInZone(domain, zoneName))
-            throw Errors.Invalid(scope, domainProp, domain, $"It must be '{zoneName}' or a subdomain of it, because its DNS record is created in the zone {ZoneNameProp}='{zoneName}'.");
-        if (certificateArn is not null && !Token.IsUnresolved(certificateArn) &&
+            throw Errors.Invalid(site.Path, domainProp, domain, $"It must be '{zoneName}' or a subdomain of it, because its DNS record is created in the zone {ZoneNameProp}='{zoneName}'.");
+        if (certificateArn is not null && !Tokens.IsUnresolved(certificateArn) &&
             !CertificateArnPattern.IsMatch(certificateArn))
-            throw Errors.Invalid(scope, CertificateArnProp, certificateArn, "Expected an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>.");
+            throw Errors.Invalid(site.Path, CertificateArnProp, certificateArn, "Expected an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>.");
         if (hostedZoneId is null)
         {
-            var stack = Stack.Of(scope);
-            if (Token.IsUnresolved(stack.Account) || Token.IsUnresolved(stack.Region))
-                throw Errors.Missing(scope, HostedZoneIdProp, $"Without it the zone '{zoneName}' is looked up at synth time, which needs the stack's account and region (Env on the Stack). Set {HostedZoneIdProp} to the zone's ID (Route 53 console, or 'aws route53 list-hosted-zones-by-name --dns-name {zoneName}'), or give the stack an Env.");
+            if (!site.HasEnvironment)
+                throw Errors.Missing(site.Path, HostedZoneIdProp, $"Without it the zone '{zoneName}' is looked up at synth time, which needs the stack's account and region (Env on the Stack). Set {HostedZoneIdProp} to the zone's ID (Route 53 console, or 'aws route53 list-hosted-zones-by-name --dns-name {zoneName}'), or give the stack an Env.");
         }
     }
 

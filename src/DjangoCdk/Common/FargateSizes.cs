@@ -1,5 +1,3 @@
-using Constructs;
-
 namespace DjangoCdk;
 
 /// <summary>
@@ -42,11 +40,11 @@ internal static class FargateSizes
     }
 
     /// <summary>Throws when the pair is not a Fargate size; <paramref name="cpuProp"/> and <paramref name="memoryProp"/> name the props.</summary>
-    public static void Validate(IConstruct scope, string cpuProp, int cpu, string memoryProp, int memoryMiB)
+    public static void Validate(string path, string cpuProp, int cpu, string memoryProp, int memoryMiB)
     {
         if (Table.All(r => r.Cpu != cpu))
-            throw Errors.Invalid(scope, cpuProp, cpu, Allowed(cpu));
+            throw Errors.Invalid(path, cpuProp, cpu, Allowed(cpu));
         if (!IsValid(cpu, memoryMiB))
-            throw Errors.Invalid(scope, memoryProp, memoryMiB, Allowed(cpu));
+            throw Errors.Invalid(path, memoryProp, memoryMiB, Allowed(cpu));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.EC2;
@@ -63,96 +62,63 @@ public sealed class DjangoEcs : Construct
         public const string DatabaseProtection = "DatabaseProtection";
     }
 
-    private static readonly Regex WorkerNamePattern = new("^[a-z][a-z0-9-]{0,30}$", RegexOptions.CultureInvariant);
-    private static readonly Regex BucketNamePattern = new(@"^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant);
-    private static readonly Regex ZoneNamePattern = new(@"^[a-z]{2}(-[a-z]+)+-\d[a-z]$", RegexOptions.CultureInvariant);
-    private static readonly Regex DatabaseNamePattern = new("^[A-Za-z][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant);
-
     /// <summary>Creates the application.</summary>
     public DjangoEcs(Construct scope, string id, DjangoEcsProps props) : base(scope, id)
     {
-        // Defaults.
-        var imageDirectory = props.ImageDirectory is { Length: > 0 } dir ? Path.GetFullPath(dir) : null;
-        var dockerfile = props.Dockerfile ?? Defaults.Dockerfile;
-        var useBeat = props.UseCeleryBeat ?? false;
-        var useExec = props.UseEcsExec ?? false;
-        var healthCheckPath = props.HealthCheckPath ?? Defaults.HealthCheckPath;
-        var containerPort = props.ContainerPort ?? Defaults.ContainerPort;
-        var settingsModule = props.SettingsModule ?? Defaults.SettingsModule;
-        var debug = props.Debug ?? false;
-        var architecture = props.CpuArchitecture ?? Amazon.CDK.AWS.ECS.CpuArchitecture.ARM64;
-        var webCpu = props.WebCpu ?? Defaults.WebCpu;
-        var webMemory = props.WebMemoryMiB ?? Defaults.WebMemoryMiB;
-        var webMin = props.WebMinCount ?? Defaults.WebMinCapacity;
-        var webMax = props.WebMaxCount ?? Defaults.WebMaxCapacity;
-        var cpuTarget = props.WebCpuTargetPercent ?? Defaults.WebCpuTargetPercent;
-        var requestsTarget = props.WebRequestsPerTarget ?? Defaults.WebRequestsPerTarget;
-        var workers = (props.CeleryWorkers ?? [new CeleryWorkerOptions()]).Select(ResolveWorker).ToList();
-        var celeryApp = props.CeleryApp ?? Defaults.CeleryApp;
-        var releaseCommands = props.ReleaseCommands?.ToList() ?? [Defaults.MigrateCommand, Defaults.CollectStaticCommand];
-        var releaseTimeoutSeconds = (int)Math.Ceiling(props.ReleaseTimeout?.ToSeconds(new TimeConversionOptions { Integral = false }) ?? Defaults.ReleaseTimeoutMinutes * 60);
-        var databaseName = props.DatabaseName ?? Defaults.DatabaseName;
-        var backupDays = props.DatabaseBackupRetentionDays ?? Defaults.DatabaseBackupRetentionDays;
-        var storage = props.DatabaseAllocatedStorageGiB ?? Defaults.DatabaseAllocatedStorageGiB;
-        var userVariables = props.EnvironmentVariables ?? new Dictionary<string, string>();
-        var userSecrets = props.Secrets ?? new Dictionary<string, EcsSecret>();
-        var openLoadBalancer = props.OpenLoadBalancer ?? true;
-        var alternativeNames = props.CertificateAlternativeNames ?? [];
-        var skipRelease = props.SkipRelease ?? false;
-        var protectDatabase = props.DatabaseDeletionProtection ?? true;
+        var settings = DjangoEcsSettings.Resolve(props, ConstructSite.Of(this));
+        AddWarnings(settings);
 
-        // Validation.
-        ValidateImage(imageDirectory, props.ImageDirectory, dockerfile);
-        DomainSettings.Validate(this, props.ApiDomainName, props.ZoneName, props.HostedZoneId, props.CertificateArn,
-            nameof(DjangoEcsProps.ApiDomainName));
-        ValidateAlternativeNames(alternativeNames, props);
-        ValidateNetwork(props);
-        ValidateCommand(nameof(DjangoEcsProps.WebCommand), props.WebCommand);
-        for (var i = 0; i < releaseCommands.Count; i++)
-            ValidateCommand($"{nameof(DjangoEcsProps.ReleaseCommands)}[{i}]", releaseCommands[i] ?? []);
-        if (!healthCheckPath.StartsWith('/'))
-            throw Errors.Invalid(this, nameof(DjangoEcsProps.HealthCheckPath), healthCheckPath, "It must be an absolute path starting with '/', e.g. '/api/health-check/'.");
-        RequireRange(nameof(DjangoEcsProps.ContainerPort), containerPort, 1, 65535);
-        FargateSizes.Validate(this, nameof(DjangoEcsProps.WebCpu), webCpu, nameof(DjangoEcsProps.WebMemoryMiB), webMemory);
-        ValidateCounts(nameof(DjangoEcsProps.WebMinCount), webMin, nameof(DjangoEcsProps.WebMaxCount), webMax);
-        RequireRange(nameof(DjangoEcsProps.WebCpuTargetPercent), cpuTarget, 10, 90);
-        RequireRange(nameof(DjangoEcsProps.WebRequestsPerTarget), requestsTarget, 1, 1_000_000);
-        ValidateWorkers(workers);
-        if (releaseTimeoutSeconds < 60 || releaseTimeoutSeconds > ReleasePhase.MaxTaskTimeoutSeconds)
-            throw Errors.OutOfRange(this, nameof(DjangoEcsProps.ReleaseTimeout), props.ReleaseTimeout!.ToHumanString(), $"Allowed: 1 to {Defaults.ReleaseMaxTimeoutMinutes} minutes (CloudFormation waits at most one hour for a custom resource, and the waiter keeps a few minutes of margin). Split a longer migration into several release commands, or run it once by hand (RunManagementCommand output).");
-        RequireRange(nameof(DjangoEcsProps.DatabaseBackupRetentionDays), backupDays, 1, 35);
-        RequireRange(nameof(DjangoEcsProps.DatabaseAllocatedStorageGiB), storage, 20, 65536);
-        if (!DatabaseNamePattern.IsMatch(databaseName))
-            throw Errors.Invalid(this, nameof(DjangoEcsProps.DatabaseName), databaseName, "PostgreSQL database names here start with a letter and hold up to 63 letters, digits and underscores.");
-        if (props.BucketName is { } bucketName && !Token.IsUnresolved(bucketName) && !BucketNamePattern.IsMatch(bucketName))
-            throw Errors.Invalid(this, nameof(DjangoEcsProps.BucketName), bucketName, "S3 bucket names have 3 to 63 lowercase letters, digits, dots and hyphens, start and end with a letter or digit, and have no '..'. Or leave it unset for a generated name.");
-        if (props.CacheNodeType is { } nodeType && !nodeType.StartsWith("cache.", StringComparison.Ordinal))
-            throw Errors.Invalid(this, nameof(DjangoEcsProps.CacheNodeType), nodeType, "ElastiCache node types start with 'cache.', e.g. 'cache.t4g.micro' or 'cache.r7g.large'.");
-        DjangoEnvironment.ValidateUserNames(this, nameof(DjangoEcsProps.EnvironmentVariables), userVariables.Keys,
-            nameof(DjangoEcsProps.Secrets), userSecrets.Keys);
-        if (debug)
-            Annotations.Of(this).AddWarningV2("djangocdk:debug", "Debug is true: Django runs with DEBUG=1 and shows settings and source code in error pages. Never use it in production.");
-
-        // Network, storage and data.
-        var stack = Stack.Of(this);
-        Vpc = props.Vpc ?? Network.CreateVpc(this, Ids.Vpc, new NetworkOptions(props.NatStrategy ?? DjangoCdk.NatStrategy.SingleGateway, props.AvailabilityZones, props.NatInstanceImage));
+        Vpc = settings.Vpc ?? Network.CreateVpc(this, Ids.Vpc, settings.NewVpc);
         AccessLogsBucket = Buckets.CreateLogsBucket(this, Ids.LogsBucket);
-        StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, props.BucketName, AccessLogsBucket);
-        AppSecurityGroup = new SecurityGroup(this, Ids.AppSecurityGroup, new SecurityGroupProps
-        {
-            Vpc = Vpc,
-            Description = "Django application tasks (web, workers, beat, release)",
-            AllowAllOutbound = true,
-        });
-        Database = PostgresDatabase.Create(this, Ids.Database, new PostgresDatabaseOptions(
-            Vpc, props.DatabaseInstanceType ?? new InstanceType(Defaults.DatabaseInstanceType), storage,
-            props.DatabaseMultiAz ?? false, databaseName, backupDays));
-        Database.Connections.AllowFrom(AppSecurityGroup, Port.Tcp(Defaults.PostgresPort), "PostgreSQL from the Django application");
-        var cache = new RedisCache(this, Ids.Cache, Vpc, props.CacheNodeType ?? Defaults.CacheNodeType);
-        cache.AllowFrom(AppSecurityGroup);
+        StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, settings.BucketName, AccessLogsBucket);
+        AppSecurityGroup = CreateAppSecurityGroup();
+        (Database, var cache, SecretKey) = CreateDataStores(settings.Database, settings.CacheNodeType);
         Cache = cache.ReplicationGroup;
         CacheAuthToken = cache.AuthToken;
-        SecretKey = new Amazon.CDK.AWS.SecretsManager.Secret(this, Ids.SecretKey, new SecretProps
+        (ExecKey, Cluster) = CreateCluster(settings.UseEcsExec);
+        (ImageAsset, Image) = CreateImage(settings);
+        (LogGroup, TaskRole, ExecutionRole) = CreateRoles();
+        (LoadBalancer, Certificate, Listener) = CreateLoadBalancer(settings, id);
+        ApiDomainName = settings.Domain?.Name ?? LoadBalancer.LoadBalancerDnsName;
+        SiteUrl = (settings.Domain is null ? "http://" : "https://") + ApiDomainName;
+        var containers = CreateContainerSettings(settings, cache);
+        (WebTaskDefinition, WebService, WebTargetGroup, WebScaling) = CreateWebService(settings, containers);
+        requestsPerTarget = settings.Web.RequestsPerTarget;
+        if (settings.OpenLoadBalancer) AddRequestCountScaling();
+        WorkerServices = CreateWorkers(settings, containers);
+        BeatService = settings.UseCeleryBeat ? CreateBeat(settings, containers) : null;
+        Release = CreateReleasePhase(settings.Release);
+        DatabaseProtection = ProtectDatabase(settings.Database.DeletionProtection);
+        CreateOutputs(settings.UseEcsExec);
+        SuppressRoleFindings(settings.UseEcsExec);
+        LambdaFunctions.Configure(this);
+    }
+
+    private void AddWarnings(DjangoEcsSettings settings)
+    {
+        if (settings.Environment.Debug)
+            Annotations.Of(this).AddWarningV2("djangocdk:debug", "Debug is true: Django runs with DEBUG=1 and shows settings and source code in error pages. Never use it in production.");
+        if (settings.Domain is null)
+            Annotations.Of(this).AddWarningV2("djangocdk:no-https", "No ApiDomainName is set: the site is served over plain HTTP on the load balancer's DNS name. Set ApiDomainName and ZoneName for HTTPS.");
+    }
+
+    private SecurityGroup CreateAppSecurityGroup() => new(this, Ids.AppSecurityGroup, new SecurityGroupProps
+    {
+        Vpc = Vpc,
+        Description = "Django application tasks (web, workers, beat, release)",
+        AllowAllOutbound = true,
+    });
+
+    /// <summary>PostgreSQL, Redis and the SECRET_KEY, each reachable only from the application.</summary>
+    private (DatabaseInstance Database, RedisCache Cache, ISecret SecretKey) CreateDataStores(DatabaseSettings database, string cacheNodeType)
+    {
+        var instance = PostgresDatabase.Create(this, Ids.Database, new PostgresDatabaseOptions(
+            Vpc, database.InstanceType ?? new InstanceType(Defaults.DatabaseInstanceType), database.AllocatedStorageGiB,
+            database.MultiAz, database.Name, database.BackupRetentionDays));
+        instance.Connections.AllowFrom(AppSecurityGroup, Port.Tcp(Defaults.PostgresPort), "PostgreSQL from the Django application");
+        var cache = new RedisCache(this, Ids.Cache, Vpc, cacheNodeType);
+        cache.AllowFrom(AppSecurityGroup);
+        var secretKey = new Amazon.CDK.AWS.SecretsManager.Secret(this, Ids.SecretKey, new SecretProps
         {
             Description = "Django SECRET_KEY",
             GenerateSecretString = new SecretStringGenerator { PasswordLength = 64, ExcludeCharacters = "'\"\\` $%" },
@@ -160,18 +126,24 @@ public sealed class DjangoEcs : Construct
             // only when the deployment that created it rolls back). The generator settings above are pinned by a test.
             RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
         });
-        NagSuppressions.Add(SecretKey, new NagSuppression("AwsSolutions-SMG4",
+        NagSuppressions.Add(secretKey, new NagSuppression("AwsSolutions-SMG4",
             "Rotating SECRET_KEY invalidates every session and signed token; Django 4.1+ supports SECRET_KEY_FALLBACKS for a planned rotation, which is a deliberate operation rather than a schedule."));
+        return (instance, cache, secretKey);
+    }
 
-        // Cluster and image.
-        ExecKey = useExec ? new Key(this, Ids.ExecKey, new KeyProps { EnableKeyRotation = true, Description = "Encrypts ECS Exec sessions and their logs" }) : null;
+    /// <summary>The cluster (Container Insights, Fargate and Fargate Spot), with an encrypted ECS Exec setup when asked for.</summary>
+    private (Key? ExecKey, Cluster Cluster) CreateCluster(bool useExec)
+    {
+        var stack = Stack.Of(this);
+        Key? execKey = null;
         LogGroup? execLogs = null;
-        if (ExecKey is not null)
+        if (useExec)
         {
+            execKey = new Key(this, Ids.ExecKey, new KeyProps { EnableKeyRotation = true, Description = "Encrypts ECS Exec sessions and their logs" });
             // CloudWatch Logs encrypts the session log group with the key: the key policy AWS documents for it
             // (CloudWatch Logs User Guide, "Encrypt log data in CloudWatch Logs using AWS KMS"), limited to this
             // account's log groups in this region.
-            ExecKey.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            execKey.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
             {
                 Principals = [new ServicePrincipal($"logs.{stack.Region}.amazonaws.com")],
                 Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
@@ -184,135 +156,152 @@ public sealed class DjangoEcs : Construct
                     },
                 },
             }));
-            execLogs = new LogGroup(this, Ids.ExecLogs, new LogGroupProps { EncryptionKey = ExecKey, Retention = RetentionDays.ONE_YEAR });
+            execLogs = new LogGroup(this, Ids.ExecLogs, new LogGroupProps { EncryptionKey = execKey, Retention = RetentionDays.ONE_YEAR });
         }
 
-        Cluster = new Cluster(this, Ids.Cluster, new ClusterProps
+        var cluster = new Cluster(this, Ids.Cluster, new ClusterProps
         {
             Vpc = Vpc,
             ContainerInsights = true,
             EnableFargateCapacityProviders = true,
-            ExecuteCommandConfiguration = ExecKey is null ? null : new ExecuteCommandConfiguration
+            ExecuteCommandConfiguration = execKey is null ? null : new ExecuteCommandConfiguration
             {
-                KmsKey = ExecKey,
+                KmsKey = execKey,
                 Logging = ExecuteCommandLogging.OVERRIDE,
                 LogConfiguration = new ExecuteCommandLogConfiguration { CloudWatchLogGroup = execLogs, CloudWatchEncryptionEnabled = true },
             },
         });
-        ImageAsset = new DockerImageAsset(this, Ids.Image, new DockerImageAssetProps
+        return (execKey, cluster);
+    }
+
+    /// <summary>One image for every process, built from ImageDirectory at deploy time for the chosen architecture.</summary>
+    private (DockerImageAsset Asset, ContainerImage Image) CreateImage(DjangoEcsSettings settings)
+    {
+        var asset = new DockerImageAsset(this, Ids.Image, new DockerImageAssetProps
         {
-            Directory = imageDirectory!,
-            File = dockerfile,
-            Platform = architecture == Amazon.CDK.AWS.ECS.CpuArchitecture.X86_64 ? Platform_.LINUX_AMD64 : Platform_.LINUX_ARM64,
+            Directory = settings.ImageDirectory,
+            File = settings.Dockerfile,
+            Platform = IsX86(settings) ? Platform_.LINUX_AMD64 : Platform_.LINUX_ARM64,
         });
         Aspects.Of(this).Add(new CapacityProviderDependency(Cluster));
-        Image = ContainerImage.FromDockerImageAsset(ImageAsset);
-        LogGroup = new LogGroup(this, Ids.Logs, new LogGroupProps { Retention = RetentionDays.ONE_MONTH });
-        TaskRole = new Role(this, Ids.TaskRole, new RoleProps
+        return (asset, ContainerImage.FromDockerImageAsset(asset));
+    }
+
+    private static bool IsX86(DjangoEcsSettings settings) => settings.CpuArchitecture == Amazon.CDK.AWS.ECS.CpuArchitecture.X86_64;
+
+    /// <summary>The log group of every container, the task role (the bucket only) and the execution role.</summary>
+    private (LogGroup Logs, Role TaskRole, Role ExecutionRole) CreateRoles()
+    {
+        var logs = new LogGroup(this, Ids.Logs, new LogGroupProps { Retention = RetentionDays.ONE_MONTH });
+        var taskRole = new Role(this, Ids.TaskRole, new RoleProps
         {
             AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
             Description = "Django application tasks: the static and media bucket",
         });
-        GrantStorage(StaticFileBucket, TaskRole);
-        ExecutionRole = new Role(this, Ids.ExecutionRole, new RoleProps
+        GrantStorage(StaticFileBucket, taskRole);
+        var executionRole = new Role(this, Ids.ExecutionRole, new RoleProps
         {
             AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
             Description = "ECS agent: pulls the Django image, reads its secrets, writes its logs",
         });
+        return (logs, taskRole, executionRole);
+    }
 
-        // Load balancer, TLS and DNS.
-        LoadBalancer = new ApplicationLoadBalancer(this, Ids.LoadBalancer, new ApplicationLoadBalancerProps
+    /// <summary>The internet-facing load balancer and the listener Django sits behind: HTTPS with a domain (HTTP redirected), else HTTP.</summary>
+    private (ApplicationLoadBalancer LoadBalancer, ICertificate? Certificate, ApplicationListener Listener) CreateLoadBalancer(DjangoEcsSettings settings, string id)
+    {
+        var open = settings.OpenLoadBalancer;
+        var loadBalancer = new ApplicationLoadBalancer(this, Ids.LoadBalancer, new ApplicationLoadBalancerProps
         {
             Vpc = Vpc,
             InternetFacing = true,
             VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PUBLIC },
             DropInvalidHeaderFields = true,
         });
-        LoadBalancer.LogAccessLogs(AccessLogsBucket, "alb/" + id);
-        if (openLoadBalancer)
+        loadBalancer.LogAccessLogs(AccessLogsBucket, "alb/" + id);
+        if (open)
         {
-            NagSuppressions.Add(LoadBalancer.Connections.SecurityGroups[0], new NagSuppression("AwsSolutions-EC23",
+            NagSuppressions.Add(loadBalancer.Connections.SecurityGroups[0], new NagSuppression("AwsSolutions-EC23",
                 "This is the public entry point of the web site: it must accept HTTP and HTTPS from any address. Only ports 80 (redirect or app) and 443 are open."));
         }
 
-        var domain = props.ApiDomainName;
-        IHostedZone? zone = null;
-        if (domain is not null)
+        if (settings.Domain is not { } domain)
         {
-            zone = DomainSettings.HostedZone(this, Ids.HostedZone, props.ZoneName!, props.HostedZoneId);
-            Certificate = props.CertificateArn is not null
-                ? Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, Ids.Certificate, props.CertificateArn)
-                : new Certificate(this, Ids.Certificate, new CertificateProps
-                {
-                    DomainName = domain,
-                    SubjectAlternativeNames = alternativeNames.Length > 0 ? alternativeNames : null,
-                    Validation = CertificateValidation.FromDns(zone),
-                });
+            var http = loadBalancer.AddListener(Ids.HttpListener, new BaseApplicationListenerProps { Port = 80, Protocol = ApplicationProtocol.HTTP, Open = open });
+            return (loadBalancer, null, http);
         }
 
-        ApiDomainName = domain ?? LoadBalancer.LoadBalancerDnsName;
-        SiteUrl = (domain is null ? "http://" : "https://") + ApiDomainName;
-        var allowedHosts = new[] { ApiDomainName }.Concat(props.ExtraAllowedHosts ?? []);
-        var csrfOrigins = (domain is null ? [] : new[] { SiteUrl }).Concat(props.ExtraCsrfTrustedOrigins ?? []);
-
-        ApplicationListener appListener;
-        if (Certificate is not null)
-        {
-            appListener = LoadBalancer.AddListener(Ids.HttpsListener, new BaseApplicationListenerProps
+        var zone = DomainSettings.HostedZone(this, Ids.HostedZone, domain.ZoneName, domain.HostedZoneId);
+        var certificate = domain.CertificateArn is not null
+            ? Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, Ids.Certificate, domain.CertificateArn)
+            : new Certificate(this, Ids.Certificate, new CertificateProps
             {
-                Port = 443,
-                Protocol = ApplicationProtocol.HTTPS,
-                Certificates = [ListenerCertificate.FromCertificateManager(Certificate)],
-                SslPolicy = SslPolicy.RECOMMENDED_TLS,
-                Open = openLoadBalancer,
+                DomainName = domain.Name,
+                SubjectAlternativeNames = domain.AlternativeNames.Length > 0 ? domain.AlternativeNames : null,
+                Validation = CertificateValidation.FromDns(zone),
             });
-            if (openLoadBalancer)
-                LoadBalancer.AddRedirect(new ApplicationLoadBalancerRedirectConfig { SourcePort = 80, TargetPort = 443 });
-            new ARecord(this, Ids.AliasRecord, new ARecordProps
-            {
-                Zone = zone!,
-                RecordName = domain,
-                Target = RecordTarget.FromAlias(new LoadBalancerTarget(LoadBalancer)),
-            });
-        }
-        else
+        var https = loadBalancer.AddListener(Ids.HttpsListener, new BaseApplicationListenerProps
         {
-            appListener = LoadBalancer.AddListener(Ids.HttpListener, new BaseApplicationListenerProps { Port = 80, Protocol = ApplicationProtocol.HTTP, Open = openLoadBalancer });
-            Annotations.Of(this).AddWarningV2("djangocdk:no-https", "No ApiDomainName is set: the site is served over plain HTTP on the load balancer's DNS name. Set ApiDomainName and ZoneName for HTTPS.");
-        }
+            Port = 443,
+            Protocol = ApplicationProtocol.HTTPS,
+            Certificates = [ListenerCertificate.FromCertificateManager(certificate)],
+            SslPolicy = SslPolicy.RECOMMENDED_TLS,
+            Open = open,
+        });
+        if (open)
+            loadBalancer.AddRedirect(new ApplicationLoadBalancerRedirectConfig { SourcePort = 80, TargetPort = 443 });
+        _ = new ARecord(this, Ids.AliasRecord, new ARecordProps
+        {
+            Zone = zone,
+            RecordName = domain.Name,
+            Target = RecordTarget.FromAlias(new LoadBalancerTarget(loadBalancer)),
+        });
+        return (loadBalancer, certificate, https);
+    }
 
-        Listener = appListener;
-
-        // The environment contract, shared by every Django container.
+    /// <summary>The environment contract, the user's variables and secrets, the image, logs and roles every container shares.</summary>
+    private AppContainerSettings CreateContainerSettings(DjangoEcsSettings settings, RedisCache cache)
+    {
+        var env = settings.Environment;
+        var https = settings.Domain is not null;
+        var allowedHosts = new[] { ApiDomainName }.Concat(env.ExtraAllowedHosts);
+        var csrfOrigins = (https ? new[] { SiteUrl } : []).Concat(env.ExtraCsrfTrustedOrigins);
         var contract = new DjangoEnvironment(new DjangoEnvironmentInputs(
-            settingsModule, debug, string.Join(",", allowedHosts), string.Join(",", csrfOrigins), props.FrontendUrl ?? "", props.AssetsDomainName ?? "",
-            props.MediaDomainName ?? "", Https: domain is not null, healthCheckPath,
-            Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, databaseName, Database.Secret!,
-            cache.Host, cache.AuthToken, StaticFileBucket.BucketName, stack.Region, SecretKey));
-        var environment = contract.Variables.Concat(userVariables).ToDictionary(kv => kv.Key, kv => kv.Value);
+            env.SettingsModule, env.Debug, string.Join(",", allowedHosts), string.Join(",", csrfOrigins), env.FrontendUrl, env.AssetsDomain,
+            env.MediaDomain, https, env.HealthCheckPath,
+            Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, settings.Database.Name, Database.Secret!,
+            cache.Host, cache.AuthToken, StaticFileBucket.BucketName, Stack.Of(this).Region, SecretKey));
+        var environment = contract.Variables.Concat(env.Variables).ToDictionary(kv => kv.Key, kv => kv.Value);
         var secrets = contract.Secrets
             .ToDictionary(kv => kv.Key, kv => kv.Value.Field is null
                 ? EcsSecret.FromSecretsManager(kv.Value.Secret)
                 : EcsSecret.FromSecretsManager(kv.Value.Secret, kv.Value.Field));
-        foreach (var (name, secret) in userSecrets) secrets[name] = secret;
-        var app = new AppContainerSettings(Image, environment, secrets, LogGroup, architecture, TaskRole, ExecutionRole);
+        foreach (var (name, secret) in env.Secrets) secrets[name] = secret;
+        var architecture = settings.CpuArchitecture ?? Amazon.CDK.AWS.ECS.CpuArchitecture.ARM64;
+        return new AppContainerSettings(Image, environment, secrets, LogGroup, architecture, TaskRole, ExecutionRole);
+    }
 
-        // Web.
-        WebTaskDefinition = app.NewTaskDefinition(this, Ids.WebTask, webCpu, webMemory);
-        var webContainer = app.AddContainer(WebTaskDefinition, WebContainerName, props.WebCommand, stopTimeoutSeconds: null);
-        webContainer.AddPortMappings(new PortMapping { ContainerPort = containerPort, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP });
-        WebService = NewService(Ids.Web, WebTaskDefinition, webMin, useExec, spot: false, singleton: false);
-        WebService.Connections.AllowFrom(LoadBalancer, Port.Tcp(containerPort), "HTTP from the load balancer");
-        WebService.Node.AddDependency(Database);
-        WebTargetGroup = new ApplicationTargetGroup(this, Ids.WebTargets, new ApplicationTargetGroupProps
+    /// <summary>gunicorn behind the load balancer: health check, deregistration delay, CPU autoscaling.</summary>
+    private (FargateTaskDefinition Task, FargateService Service, ApplicationTargetGroup Targets, ScalableTaskCount Scaling) CreateWebService(
+        DjangoEcsSettings settings, AppContainerSettings containers)
+    {
+        var web = settings.Web;
+        var port = settings.ContainerPort;
+        var task = containers.NewTaskDefinition(this, Ids.WebTask, web.Cpu, web.MemoryMiB);
+        var container = containers.AddContainer(task, WebContainerName, web.Command, stopTimeoutSeconds: null);
+        container.AddPortMappings(new PortMapping { ContainerPort = port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP });
+        var service = NewService(Ids.Web, task, web.MinCount, settings.UseEcsExec, spot: false, singleton: false);
+        service.Connections.AllowFrom(LoadBalancer, Port.Tcp(port), "HTTP from the load balancer");
+        service.Node.AddDependency(Database);
+        var targets = new ApplicationTargetGroup(this, Ids.WebTargets, new ApplicationTargetGroupProps
         {
             Vpc = Vpc,
-            Port = containerPort,
+            Port = port,
             Protocol = ApplicationProtocol.HTTP,
-            Targets = [WebService.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = WebContainerName, ContainerPort = containerPort })],
+            Targets = [service.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = WebContainerName, ContainerPort = port })],
             HealthCheck = new HealthCheck
             {
-                Path = healthCheckPath,
+                Path = settings.Environment.HealthCheckPath,
                 HealthyHttpCodes = "200",
                 Interval = Duration.Seconds(15),
                 Timeout = Duration.Seconds(5),
@@ -321,60 +310,65 @@ public sealed class DjangoEcs : Construct
             },
             DeregistrationDelay = Duration.Seconds(Defaults.DeregistrationDelaySeconds),
         });
-        if (openLoadBalancer)
-            appListener.AddTargetGroups(Ids.WebTargets, new AddApplicationTargetGroupsProps { TargetGroups = [WebTargetGroup] });
-        WebScaling = WebService.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = webMin, MaxCapacity = webMax });
-        WebScaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = cpuTarget });
-        requestsPerTarget = requestsTarget;
-        if (openLoadBalancer) AddRequestCountScaling();
+        if (settings.OpenLoadBalancer)
+            Listener.AddTargetGroups(Ids.WebTargets, new AddApplicationTargetGroupsProps { TargetGroups = [targets] });
+        var scaling = service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = web.MinCount, MaxCapacity = web.MaxCount });
+        scaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = web.CpuTargetPercent });
+        return (task, service, targets, scaling);
+    }
 
-        // Celery.
-        var workerServices = new List<FargateService>();
-        foreach (var worker in workers)
+    /// <summary>One Celery worker service per <see cref="DjangoEcsProps.CeleryWorkers"/> entry, scaling on CPU.</summary>
+    private List<FargateService> CreateWorkers(DjangoEcsSettings settings, AppContainerSettings containers)
+    {
+        var services = new List<FargateService>();
+        foreach (var worker in settings.Workers)
         {
-            var taskDefinition = app.NewTaskDefinition(this, TaskId(worker.Name), worker.Cpu, worker.Memory);
-            app.AddContainer(taskDefinition, worker.Name, WorkerCommand(celeryApp, worker), worker.StopTimeoutSeconds);
-            var service = NewService(ServiceId(worker.Name), taskDefinition, worker.Min, useExec, worker.Spot, singleton: false);
-            service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = worker.Min, MaxCapacity = worker.Max })
+            var task = containers.NewTaskDefinition(this, TaskId(worker.Name), worker.Cpu, worker.MemoryMiB);
+            containers.AddContainer(task, worker.Name, WorkerCommand(settings.CeleryApp, worker), worker.StopTimeoutSeconds);
+            var service = NewService(ServiceId(worker.Name), task, worker.MinCount, settings.UseEcsExec, worker.UseSpot, singleton: false);
+            service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = worker.MinCount, MaxCapacity = worker.MaxCount })
                 .ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = Defaults.WebCpuTargetPercent });
-            workerServices.Add(service);
+            services.Add(service);
         }
 
-        WorkerServices = workerServices;
-        if (useBeat)
-        {
-            var beatTask = app.NewTaskDefinition(this, Ids.BeatTask, Defaults.BeatCpu, Defaults.BeatMemoryMiB);
-            app.AddContainer(beatTask, "beat", ["celery", "-A", celeryApp, "beat", "--loglevel", "INFO", "--schedule", "/tmp/celerybeat-schedule"], stopTimeoutSeconds: null);
-            BeatService = NewService(Ids.Beat, beatTask, 1, useExec, spot: false, singleton: true);
-        }
+        return services;
+    }
 
-        // Release phase: before any service rolls.
-        if (releaseCommands.Count > 0)
-        {
-            Release = new ReleasePhase(this, Ids.Release, new ReleasePhaseOptions(
-                Cluster, WebTaskDefinition, WebContainerName, releaseCommands, Vpc, Network.AppSubnets, AppSecurityGroup,
-                LogGroup, WebContainerName, releaseTimeoutSeconds, ImageAsset.ImageUri, skipRelease));
-            foreach (var service in Services) service.Node.AddDependency(Release.Steps[^1]);
-        }
+    /// <summary>Celery beat, a strict singleton.</summary>
+    private FargateService CreateBeat(DjangoEcsSettings settings, AppContainerSettings containers)
+    {
+        var task = containers.NewTaskDefinition(this, Ids.BeatTask, Defaults.BeatCpu, Defaults.BeatMemoryMiB);
+        containers.AddContainer(task, "beat", ["celery", "-A", settings.CeleryApp, "beat", "--loglevel", "INFO", "--schedule", "/tmp/celerybeat-schedule"], stopTimeoutSeconds: null);
+        return NewService(Ids.Beat, task, 1, settings.UseEcsExec, spot: false, singleton: true);
+    }
 
-        // Deletion protection last: only a deployment in which everything above succeeded turns it on.
-        if (protectDatabase)
-        {
-            var siblings = Node.Children.ToArray();
-            DatabaseProtection = new DatabaseProtection(this, Ids.DatabaseProtection, Database);
-            DatabaseProtection.Node.AddDependency(siblings);
-            NagSuppressions.Add(Database, new NagSuppression("AwsSolutions-RDS10",
-                "Deletion protection is turned on by the DatabaseProtection step as the last resource of every successful deployment, not at creation, so that a failed first deployment can roll back and delete the new instance instead of ending in ROLLBACK_FAILED."));
-        }
-        else
+    /// <summary>The release commands, run with the new task definition before any service rolls.</summary>
+    private ReleasePhase? CreateReleasePhase(ReleaseSettings release)
+    {
+        if (release.Commands.Count == 0) return null;
+        var phase = new ReleasePhase(this, Ids.Release, new ReleasePhaseOptions(
+            Cluster, WebTaskDefinition, WebContainerName, release.Commands, Vpc, Network.AppSubnets, AppSecurityGroup,
+            LogGroup, WebContainerName, release.TimeoutSeconds, ImageAsset.ImageUri, release.Skip));
+        foreach (var service in Services) service.Node.AddDependency(phase.Steps[^1]);
+        return phase;
+    }
+
+    /// <summary>Deletion protection last: only a deployment in which everything else succeeded turns it on.</summary>
+    private DatabaseProtection? ProtectDatabase(bool protect)
+    {
+        if (!protect)
         {
             NagSuppressions.Add(Database, new NagSuppression("AwsSolutions-RDS10",
                 "DatabaseDeletionProtection is explicitly false for this app (e.g. a preview environment); deleting the stack still takes a final snapshot (DeletionPolicy Snapshot)."));
+            return null;
         }
 
-        AddOutputs(stack, useExec);
-        SuppressRoleFindings(useExec);
-        LambdaFunctions.Configure(this);
+        var siblings = Node.Children.ToArray();
+        var protection = new DatabaseProtection(this, Ids.DatabaseProtection, Database);
+        protection.Node.AddDependency(siblings);
+        NagSuppressions.Add(Database, new NagSuppression("AwsSolutions-RDS10",
+            "Deletion protection is turned on by the DatabaseProtection step as the last resource of every successful deployment, not at creation, so that a failed first deployment can roll back and delete the new instance instead of ending in ROLLBACK_FAILED."));
+        return protection;
     }
 
     /// <summary>The VPC the application runs in.</summary>
@@ -543,9 +537,9 @@ public sealed class DjangoEcs : Construct
             "Resource::*"));
     }
 
-    private void AddOutputs(Stack stack, bool exec)
+    private void CreateOutputs(bool exec)
     {
-        var region = stack.Region;
+        var region = Stack.Of(this).Region;
         _ = new CfnOutput(this, "SiteUrl", new CfnOutputProps { Value = SiteUrl, Description = "The Django site" });
         _ = new CfnOutput(this, "StaticFileBucketName", new CfnOutputProps { Value = StaticFileBucket.BucketName, Description = "Bucket of static and media files" });
         _ = new CfnOutput(this, "ClusterName", new CfnOutputProps { Value = Cluster.ClusterName, Description = "ECS cluster" });
@@ -570,112 +564,7 @@ public sealed class DjangoEcs : Construct
         }
     }
 
-    private void ValidateImage(string? imageDirectory, string? given, string dockerfile)
-    {
-        if (imageDirectory is null)
-            throw Errors.Missing(this, nameof(DjangoEcsProps.ImageDirectory), "Pass the Docker build context of your Django project, e.g. \"./backend\".");
-        if (!Directory.Exists(imageDirectory))
-            throw Errors.NotFound(this, nameof(DjangoEcsProps.ImageDirectory), given!, $"the directory {imageDirectory}");
-        if (!File.Exists(Path.Combine(imageDirectory, dockerfile)))
-            throw Errors.NotFound(this, nameof(DjangoEcsProps.Dockerfile), dockerfile, $"the file {Path.Combine(imageDirectory, dockerfile)} (Dockerfile is relative to ImageDirectory)");
-    }
-
-    private void ValidateNetwork(DjangoEcsProps props)
-    {
-        if (props.Vpc is not null)
-        {
-            var owned = new (string Prop, object? Value)[]
-            {
-                (nameof(DjangoEcsProps.NatStrategy), props.NatStrategy?.ToString()),
-                (nameof(DjangoEcsProps.NatInstanceImage), props.NatInstanceImage is null ? null : "an image"),
-                (nameof(DjangoEcsProps.AvailabilityZones), props.AvailabilityZones),
-            };
-            foreach (var (prop, value) in owned.Where(o => o.Value is not null))
-                throw Errors.Conflict(this, prop, value, $"a Vpc is also given, and {prop} only shapes a VPC the construct creates. Remove {prop}, or remove Vpc.");
-            return;
-        }
-
-        var nat = props.NatStrategy ?? DjangoCdk.NatStrategy.SingleGateway;
-        var stack = Stack.Of(this);
-        if (props.NatInstanceImage is not null && nat != DjangoCdk.NatStrategy.Instance)
-            throw Errors.Conflict(this, nameof(DjangoEcsProps.NatInstanceImage), "an image", $"NatStrategy is {nat}, which runs no NAT instance. Set NatStrategy = NatStrategy.Instance, or remove NatInstanceImage.");
-        if (nat == DjangoCdk.NatStrategy.Instance && props.NatInstanceImage is null && (Token.IsUnresolved(stack.Account) || Token.IsUnresolved(stack.Region)))
-            throw Errors.Missing(this, nameof(DjangoEcsProps.NatInstanceImage),
-                "NatStrategy.Instance pins the NAT instance's image by looking up the newest Amazon Linux 2023 once and caching it in cdk.context.json, which needs the stack's account and region, and this stack is environment-agnostic. " +
-                "Give the stack an Env (Account and Region, e.g. from CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION), or set NatInstanceImage to an image of your choice (e.g. MachineImage.GenericLinux with a pinned AMI per region).");
-
-        if (props.AvailabilityZones is not { } zones) return;
-        const string zonesProp = nameof(DjangoEcsProps.AvailabilityZones);
-        if (zones.Length < 2)
-            throw Errors.Invalid(this, zonesProp, zones, "Give at least two zones: the load balancer and the database subnet group need two.");
-        if (zones.Distinct(StringComparer.Ordinal).Count() != zones.Length)
-            throw Errors.Conflict(this, zonesProp, zones, "a zone is listed twice; list each zone once.");
-        foreach (var zone in zones)
-        {
-            if (!ZoneNamePattern.IsMatch(zone))
-                throw Errors.Invalid(this, zonesProp, zone, "Give zone names such as 'us-east-1b' (aws ec2 describe-availability-zones), not zone IDs such as 'use1-az3'.");
-            if (!Token.IsUnresolved(stack.Region) && !zone.StartsWith(stack.Region, StringComparison.Ordinal))
-                throw Errors.Invalid(this, zonesProp, zone, $"The stack is in {stack.Region}; its zones are named '{stack.Region}a', '{stack.Region}b', ...");
-        }
-    }
-
-    private void ValidateAlternativeNames(string[] names, DjangoEcsProps props)
-    {
-        if (names.Length == 0) return;
-        const string prop = nameof(DjangoEcsProps.CertificateAlternativeNames);
-        if (props.ApiDomainName is null)
-            throw Errors.Conflict(this, prop, names, $"{nameof(DjangoEcsProps.ApiDomainName)} is not set, so no certificate is created for them to join.");
-        if (props.CertificateArn is not null)
-            throw Errors.Conflict(this, prop, names, $"{nameof(DjangoEcsProps.CertificateArn)} is set, so the construct creates no certificate; add the names to that certificate instead.");
-        foreach (var name in names)
-        {
-            if (!DomainSettings.IsInZone(name, props.ZoneName!))
-                throw Errors.Invalid(this, prop, name, $"Each name must be '{props.ZoneName}' or a subdomain of it, because the certificate is validated through DNS records in that zone.");
-        }
-    }
-
-    private void ValidateCommand(string prop, string[]? command)
-    {
-        if (command is null) return;
-        if (command.Length == 0 || command.Any(string.IsNullOrWhiteSpace))
-            throw Errors.Invalid(this, prop, command, "A command is a non-empty list of non-empty arguments, e.g. [\"python\", \"manage.py\", \"migrate\"].");
-    }
-
-    private void ValidateCounts(string minProp, int min, string maxProp, int max)
-    {
-        RequireRange(minProp, min, 1, 1000);
-        RequireRange(maxProp, max, 1, 1000);
-        if (min > max)
-            throw Errors.Conflict(this, minProp, min, $"{maxProp} is {max}; the minimum cannot be above the maximum.");
-    }
-
-    private void RequireRange(string prop, double value, double min, double max)
-    {
-        if (value < min || value > max)
-            throw Errors.OutOfRange(this, prop, value.ToString(CultureInfo.InvariantCulture), $"Allowed: {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
-    }
-
-    private void ValidateWorkers(List<ResolvedWorker> workers)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < workers.Count; i++)
-        {
-            var w = workers[i];
-            var prefix = $"{nameof(DjangoEcsProps.CeleryWorkers)}[{i}].";
-            if (!WorkerNamePattern.IsMatch(w.Name) || w.Name == "web" || w.Name == "beat")
-                throw Errors.Invalid(this, prefix + nameof(CeleryWorkerOptions.Name), w.Name, "Worker names start with a lowercase letter and hold up to 31 lowercase letters, digits and hyphens; 'web' and 'beat' are taken.");
-            if (!seen.Add(w.Name))
-                throw Errors.Conflict(this, prefix + nameof(CeleryWorkerOptions.Name), w.Name, "another worker has the same name; names must be unique.");
-            if (w.Queues.Length == 0 || w.Queues.Any(q => string.IsNullOrWhiteSpace(q) || q.Contains(',')))
-                throw Errors.Invalid(this, prefix + nameof(CeleryWorkerOptions.Queues), w.Queues, "Give at least one queue name; names cannot be empty or contain commas.");
-            if (w.Concurrency is { } c) RequireRange(prefix + nameof(CeleryWorkerOptions.Concurrency), c, 1, 256);
-            FargateSizes.Validate(this, prefix + nameof(CeleryWorkerOptions.Cpu), w.Cpu, prefix + nameof(CeleryWorkerOptions.MemoryMiB), w.Memory);
-            ValidateCounts(prefix + nameof(CeleryWorkerOptions.MinCount), w.Min, prefix + nameof(CeleryWorkerOptions.MaxCount), w.Max);
-            RequireRange(prefix + nameof(CeleryWorkerOptions.StopTimeoutSeconds), w.StopTimeoutSeconds, 2, 120);
-        }
-    }
-
-    private static string[] WorkerCommand(string celeryApp, ResolvedWorker worker)
+    private static string[] WorkerCommand(string celeryApp, WorkerSettings worker)
     {
         var command = new List<string> { "celery", "-A", celeryApp, "worker", "--loglevel", "INFO", "-Q", string.Join(",", worker.Queues), "-n", worker.Name + "@%h" };
         if (worker.Concurrency is { } c) command.AddRange(["--concurrency", c.ToString(CultureInfo.InvariantCulture)]);
@@ -689,17 +578,4 @@ public sealed class DjangoEcs : Construct
 
     private static string Pascal(string name) =>
         string.Concat(name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-
-    private static ResolvedWorker ResolveWorker(CeleryWorkerOptions w) => new(
-        w.Name ?? Defaults.WorkerName,
-        w.Queues ?? [Defaults.WorkerQueue],
-        w.Concurrency,
-        w.Cpu ?? Defaults.WorkerCpu,
-        w.MemoryMiB ?? Defaults.WorkerMemoryMiB,
-        w.MinCount ?? Defaults.WorkerMinCapacity,
-        w.MaxCount ?? Defaults.WorkerMaxCapacity,
-        w.UseSpot ?? false,
-        w.StopTimeoutSeconds ?? Defaults.WorkerStopTimeoutSeconds);
-
-    private sealed record ResolvedWorker(string Name, string[] Queues, int? Concurrency, int Cpu, int Memory, int Min, int Max, bool Spot, int StopTimeoutSeconds);
 }

@@ -6,13 +6,30 @@ using Xunit;
 
 namespace DjangoCdk.Tests.Ecs;
 
-/// <summary>Bad input fails at construction with the prop, the value and what is allowed.</summary>
+/// <summary>
+/// Bad input fails with the prop, the value and what is allowed. Plain values are checked by
+/// <see cref="DjangoEcsSettings.Resolve"/> in plain C#, so these tests need no CDK runtime unless a prop holds a CDK object.
+/// </summary>
 public sealed class DjangoEcsValidationTests
 {
-    private static DjangoCdkValidationException Rejects(Func<DjangoEcsProps, DjangoEcsProps> change, Stack? stack = null)
+    private static readonly ConstructSite Site = new("Test/Django", TestStacks.Account, TestStacks.Region);
+    private static readonly ConstructSite EnvironmentAgnosticSite = new("Test/Django", "${Token[AWS.AccountId.1]}", "${Token[AWS.Region.2]}");
+
+    private static DjangoCdkValidationException Rejects(Func<DjangoEcsProps, DjangoEcsProps> change, ConstructSite? site = null)
     {
         var props = change(new DjangoEcsProps { ImageDirectory = TestStacks.Backend });
-        return Assert.Throws<DjangoCdkValidationException>(() => new DjangoEcs(stack ?? TestStacks.New(), "Django", props));
+        return Assert.Throws<DjangoCdkValidationException>(() => DjangoEcsSettings.Resolve(props, site ?? Site));
+    }
+
+    [Fact]
+    public void The_construct_validates_its_props_before_it_builds_anything()
+    {
+        // Given a stack / When a DjangoEcs gets a bad prop / Then it throws with its own path and leaves no child behind
+        var stack = TestStacks.New();
+        var error = Assert.Throws<DjangoCdkValidationException>(() =>
+            new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, WebMinCount = 0 }));
+        Assert.Equal("Test/Django", error.ConstructPath);
+        Assert.Empty(stack.Node.FindChild("Django").Node.Children);
     }
 
     [Fact]
@@ -92,7 +109,7 @@ public sealed class DjangoEcsValidationTests
     [Fact]
     public void Zone_lookup_in_an_environment_agnostic_stack_asks_for_the_zone_id()
     {
-        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ApiDomainName = "api.example.com", ZoneName = "example.com" }, TestStacks.EnvironmentAgnostic());
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ApiDomainName = "api.example.com", ZoneName = "example.com" }, EnvironmentAgnosticSite);
         Assert.Equal("HostedZoneId", error.ParamName);
         Assert.Contains("aws route53 list-hosted-zones-by-name --dns-name example.com", error.Message);
     }
