@@ -32,7 +32,7 @@ public static class FrontendSamples
     /// <summary>
     /// StaticSite with every option on, composed by hand with a DjangoEcs (what DjangoVue does for you): app.example.com
     /// (certificate created when the stack is in us-east-1), the Django API behind a load balancer locked to
-    /// CloudFront, Django's static and media bucket, one logs bucket, every edge option.
+    /// CloudFront, Django's static files and public uploads from its bucket, one logs bucket, every edge option.
     /// </summary>
     public static Stack StaticSiteComplete(Construct scope, string id, IEnvironment env, string distPath, string imageDirectory)
     {
@@ -54,6 +54,8 @@ public static class FrontendSamples
             OpenLoadBalancer = false,
             FrontendUrl = "https://" + appDomain,
             AssetsDomainName = appDomain,
+            // Uploads are public in this sample (PublicMedia below), so Django links them unsigned on the app's domain.
+            MediaDomainName = appDomain,
             ExtraAllowedHosts = [appDomain],
             ExtraCsrfTrustedOrigins = ["https://" + appDomain],
         });
@@ -72,8 +74,8 @@ public static class FrontendSamples
             CertificateArn = certificateArn,
             LoadBalancer = django.LoadBalancer,
             LoadBalancerDomainName = apiDomain,
-            ApiPathPatterns = ["/api/*", "/admin/*", "/graphql*"],
             AssetsBucket = django.StaticFileBucket,
+            PublicMedia = true,
             AccessLogsBucket = django.AccessLogsBucket,
             PriceClass = PriceClass.PRICE_CLASS_ALL,
             GeoRestriction = GeoRestriction.Denylist("KP"),

@@ -4,8 +4,9 @@ namespace DjangoCdk;
 
 /// <summary>
 /// Django and a single-page app on one CloudFront domain: the SPA from S3, the API paths from Django on ECS Fargate,
-/// /static/ and /media/ from Django's bucket. One origin for the browser, so the API can set HttpOnly, SameSite
-/// cookies. Composes <see cref="DjangoEcs"/> (its load balancer locked to CloudFront) and <see cref="StaticSite"/>.
+/// /static/ from Django's bucket (and /media/ with <see cref="DjangoVueProps.PublicMedia"/>; otherwise uploads are
+/// linked with signed S3 URLs). One origin for the browser, so the API can set HttpOnly, SameSite cookies. Composes
+/// <see cref="DjangoEcs"/> (its load balancer locked to CloudFront) and <see cref="StaticSite"/>.
 /// </summary>
 public sealed class DjangoVue : Construct
 {
@@ -23,6 +24,7 @@ public sealed class DjangoVue : Construct
         var domain = props.DomainName;
         var originDomain = props.LoadBalancerDomainName ?? "origin." + domain;
         var origin = "https://" + domain;
+        var publicMedia = props.PublicMedia ?? Defaults.PublicMedia;
 
         // Validation: the domain props are checked here, under DjangoVue's names, before the parts see derived values.
         if (string.IsNullOrWhiteSpace(domain))
@@ -58,6 +60,8 @@ public sealed class DjangoVue : Construct
             OpenLoadBalancer = false,
             FrontendUrl = origin,
             AssetsDomainName = domain,
+            // Unset unless uploads are public: Django then links them with signed S3 URLs, as CloudFront does not serve /media/.
+            MediaDomainName = publicMedia ? domain : null,
             ExtraAllowedHosts = [domain],
             ExtraCsrfTrustedOrigins = [origin],
         });
@@ -74,6 +78,7 @@ public sealed class DjangoVue : Construct
             LoadBalancerDomainName = originDomain,
             ApiPathPatterns = props.ApiPathPatterns,
             AssetsBucket = Django.StaticFileBucket,
+            PublicMedia = publicMedia,
             AccessLogsBucket = Django.AccessLogsBucket,
         });
         Frontend.RestrictLoadBalancerToCloudFront(Django.Listener, [Django.WebTargetGroup]);

@@ -34,8 +34,12 @@ public sealed class DjangoVueProps
     public bool? RequirePathToDist { get; init; }
 
     /// <summary>The paths CloudFront sends to Django, uncached, with every header, cookie and query string.</summary>
-    /// <remarks>Default: ["/api/*", "/admin/*", "/graphql/*"]. /static/* and /media/* are always served from Django's bucket.</remarks>
+    /// <remarks>Default: ["/api/*", "/admin/*", "/graphql*"] ("/graphql*" also matches "/graphql", Graphene's default URL). /static/* is always served from Django's bucket, and /media/* with <see cref="PublicMedia"/>.</remarks>
     public string[]? ApiPathPatterns { get; init; }
+
+    /// <summary>Whether Django's uploads are served publicly from the site's domain under /media/, unsigned and cached at the edge.</summary>
+    /// <remarks>Default: false; uploads stay private and Django links them with signed S3 URLs that expire (MEDIA_DOMAIN is empty). True routes /media/* through CloudFront and sets MEDIA_DOMAIN to <see cref="DomainName"/>; use it only when every upload may be public, e.g. images.</remarks>
+    public bool? PublicMedia { get; init; }
 
     /// <summary>The Docker build context of the Django project. See <see cref="DjangoEcsProps.ImageDirectory"/>.</summary>
     /// <remarks>Required.</remarks>

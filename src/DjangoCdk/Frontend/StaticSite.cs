@@ -52,6 +52,15 @@ public sealed class StaticSite : Construct
         public const string CloudFrontPrefixList = "CloudFrontPrefixList";
     }
 
+    /// <summary>The role part of the account-wide CloudFront names (see <see cref="CloudFrontNames"/>).</summary>
+    private static class NameRoles
+    {
+        public const string OriginAccessControl = "oac";
+        public const string SecurityHeaders = "security-headers";
+        public const string SpaSecurityHeaders = "spa-headers";
+        public const string MediaCache = "media-cache";
+    }
+
     private static readonly Regex PathPatternChars = new(@"^/[A-Za-z0-9_\-.*$/~""'@:+&]*$", RegexOptions.CultureInvariant);
     private static readonly Regex FolderPattern = new(@"^/[A-Za-z0-9_.~-]+(/[A-Za-z0-9_.~-]+)*/\*$", RegexOptions.CultureInvariant);
     private static readonly Regex HostName = new(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\.?$", RegexOptions.CultureInvariant);
@@ -72,13 +81,17 @@ public sealed class StaticSite : Construct
         var loadBalancerHttps = props.LoadBalancerUsesHttps ?? props.LoadBalancerDomainName is not null;
         var memory = props.DeploymentMemoryMiB ?? Defaults.SiteDeploymentMemoryMiB;
         var priceClass = props.PriceClass ?? Amazon.CDK.AWS.CloudFront.PriceClass.PRICE_CLASS_100;
+        var publicMedia = props.PublicMedia ?? Defaults.PublicMedia;
 
         // Validation.
         DomainSettings.Validate(this, domain, props.ZoneName, props.HostedZoneId, props.CertificateArn,
             nameof(StaticSiteProps.FrontendDomainName));
         ValidateCertificate(stack, domain, props.CertificateArn);
         ValidateLoadBalancer(props, loadBalancerHttps);
-        ValidatePathPatterns(props, apiPatterns, fingerprinted);
+        if (props.PublicMedia is { } mediaFlag && props.AssetsBucket is null)
+            throw Errors.Conflict(this, nameof(StaticSiteProps.PublicMedia), mediaFlag ? "true" : "false",
+                "AssetsBucket is not set, so there are no Django uploads to serve. Set AssetsBucket to Django's static and media bucket, or remove PublicMedia.");
+        ValidatePathPatterns(props, apiPatterns, fingerprinted, publicMedia);
         ValidateWebAcl(props.WebAclArn);
         if (memory < 128 || memory > 10240)
             throw Errors.OutOfRange(this, nameof(StaticSiteProps.DeploymentMemoryMiB), memory.ToString(CultureInfo.InvariantCulture), "Allowed: 128 to 10240 (Lambda's limits).");
@@ -91,6 +104,7 @@ public sealed class StaticSite : Construct
         Bucket = Buckets.CreateAssetsBucket(this, Ids.Bucket, bucketName: null, LogsBucket);
         var originAccessControl = new S3OriginAccessControl(this, Ids.OriginAccessControl, new S3OriginAccessControlProps
         {
+            OriginAccessControlName = CloudFrontNames.For(this, NameRoles.OriginAccessControl, Defaults.OriginAccessControlNameMaxLength),
             Description = "Signs CloudFront's requests to the site and assets buckets (SigV4)",
             Signing = Signing.SIGV4_ALWAYS,
         });
@@ -103,10 +117,10 @@ public sealed class StaticSite : Construct
             Runtime = FunctionRuntime.JS_2_0,
             Comment = SpaRoutingFunction.Comment,
         });
-        SecurityHeadersPolicy = NewSecurityHeadersPolicy(Ids.SecurityHeaders, contentSecurityPolicy: null);
+        SecurityHeadersPolicy = NewSecurityHeadersPolicy(Ids.SecurityHeaders, NameRoles.SecurityHeaders, contentSecurityPolicy: null);
         var spaHeaders = props.ContentSecurityPolicy is null
             ? SecurityHeadersPolicy
-            : NewSecurityHeadersPolicy(Ids.SpaSecurityHeaders, props.ContentSecurityPolicy);
+            : NewSecurityHeadersPolicy(Ids.SpaSecurityHeaders, NameRoles.SpaSecurityHeaders, props.ContentSecurityPolicy);
 
         // TLS and DNS.
         IHostedZone? zone = null;
@@ -156,10 +170,10 @@ public sealed class StaticSite : Construct
         // Fingerprinted build output: cached for a year at the edge and in browsers; no SPA rewrite, so a missing chunk fails loudly.
         Distribution.AddBehavior(fingerprinted, siteOrigin, S3Behavior(CachePolicy.CACHING_OPTIMIZED, spaHeaders));
 
-        // Django's static and media files.
+        // Django's static files, and its uploads when they are public.
         if (props.AssetsBucket is not null)
         {
-            AddAssetsBucket(stack, props.AssetsBucket, originAccessControl);
+            AddAssetsBucket(stack, props.AssetsBucket, originAccessControl, publicMedia);
         }
 
         // The Django API, admin and GraphQL: never cached, everything forwarded, locked to this distribution by a secret header.
@@ -303,9 +317,10 @@ public sealed class StaticSite : Construct
         ResponseHeadersPolicy = headers,
     };
 
-    private ResponseHeadersPolicy NewSecurityHeadersPolicy(string id, string? contentSecurityPolicy) =>
+    private ResponseHeadersPolicy NewSecurityHeadersPolicy(string id, string nameRole, string? contentSecurityPolicy) =>
         new(this, id, new ResponseHeadersPolicyProps
         {
+            ResponseHeadersPolicyName = CloudFrontNames.For(this, nameRole, Defaults.PolicyNameMaxLength),
             Comment = contentSecurityPolicy is null ? "Security headers of every response" : "Security headers and CSP of the single-page app",
             SecurityHeadersBehavior = new ResponseSecurityHeadersBehavior
             {
@@ -322,11 +337,14 @@ public sealed class StaticSite : Construct
             },
         });
 
-    /// <summary>/static/* (long caching) and /media/* (short caching) from Django's bucket, read through OAC.</summary>
-    private void AddAssetsBucket(Stack stack, IBucket assetsBucket, IOriginAccessControl originAccessControl)
+    /// <summary>
+    /// /static/* (long caching) from Django's bucket, read through OAC; with <paramref name="publicMedia"/> also /media/*
+    /// (short caching). Without it uploads stay private: no behaviour, no grant, and Django links them with signed S3 URLs.
+    /// </summary>
+    private void AddAssetsBucket(Stack stack, IBucket assetsBucket, IOriginAccessControl originAccessControl, bool publicMedia)
     {
         // The origin reads through a reference, so the CDK does not grant the whole bucket: the statement below
-        // grants the two prefixes only, and it can be added only to a bucket this stack owns.
+        // grants the served prefixes only, and it can be added only to a bucket this stack owns.
         var reference = Amazon.CDK.AWS.S3.Bucket.FromBucketAttributes(this, Ids.AssetsBucketReference, new BucketAttributes
         {
             BucketArn = assetsBucket.BucketArn,
@@ -334,30 +352,23 @@ public sealed class StaticSite : Construct
             BucketRegionalDomainName = assetsBucket.BucketRegionalDomainName,
         });
         Annotations.Of(this).AcknowledgeWarning("@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac",
-            "StaticSite adds a narrower statement (static/* and media/* only) to the assets bucket itself, or warns when it cannot.");
+            "StaticSite adds a narrower statement (the served prefixes only) to the assets bucket itself, or warns when it cannot.");
         var origin = S3BucketOrigin.WithOriginAccessControl(reference, new S3BucketOriginWithOACProps { OriginAccessControl = originAccessControl });
         Distribution.AddBehavior(Defaults.StaticPathPattern, origin, S3Behavior(CachePolicy.CACHING_OPTIMIZED, SecurityHeadersPolicy));
-        var mediaCache = new CachePolicy(this, Ids.MediaCache, new CachePolicyProps
+        var served = new List<string> { Defaults.StaticPathPattern };
+        if (publicMedia)
         {
-            Comment = "Django media: uploads may be replaced under the same name, so edges keep them briefly",
-            DefaultTtl = Duration.Seconds(Defaults.MediaDefaultTtlSeconds),
-            MinTtl = Duration.Seconds(0),
-            MaxTtl = Duration.Seconds(Defaults.MediaMaxTtlSeconds),
-            EnableAcceptEncodingGzip = true,
-            EnableAcceptEncodingBrotli = true,
-            HeaderBehavior = CacheHeaderBehavior.None(),
-            CookieBehavior = CacheCookieBehavior.None(),
-            QueryStringBehavior = CacheQueryStringBehavior.None(),
-        });
-        Distribution.AddBehavior(Defaults.MediaPathPattern, origin, S3Behavior(mediaCache, SecurityHeadersPolicy));
+            AddPublicMedia(origin);
+            served.Add(Defaults.MediaPathPattern);
+        }
 
-        var prefixes = new[] { Defaults.StaticPathPattern, Defaults.MediaPathPattern }.Select(p => p.TrimStart('/')).ToArray();
+        var prefixes = served.Select(p => p.TrimStart('/')).ToArray();
         var owned = assetsBucket is Amazon.CDK.AWS.S3.Bucket && assetsBucket.Stack.Node.Addr == stack.Node.Addr;
         if (owned)
         {
             assetsBucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
             {
-                Sid = "AllowCloudFrontReadStaticAndMedia",
+                Sid = publicMedia ? "AllowCloudFrontReadStaticAndMedia" : "AllowCloudFrontReadStatic",
                 Principals = [new ServicePrincipal("cloudfront.amazonaws.com")],
                 Actions = ["s3:GetObject"],
                 Resources = prefixes.Select(assetsBucket.ArnForObjects).ToArray(),
@@ -369,11 +380,32 @@ public sealed class StaticSite : Construct
         }
         else
         {
+            var resources = string.Join(" and ", prefixes.Select(p => $"arn:aws:s3:::<bucket>/{p}"));
+            var paths = string.Join(" and ", served.Select(p => p.TrimEnd('*')));
             Annotations.Of(this).AddWarningV2("djangocdk:static-site-assets-bucket-policy",
                 "AssetsBucket is imported or belongs to another stack, so its bucket policy cannot be changed here (a cross-stack statement would make the stacks depend on each other). " +
-                "Add this statement to it by hand, or /static/ and /media/ answer 403: Effect Allow, Principal {\"Service\": \"cloudfront.amazonaws.com\"}, Action s3:GetObject, " +
-                "Resource arn:aws:s3:::<bucket>/static/* and arn:aws:s3:::<bucket>/media/*, Condition StringEquals AWS:SourceArn = arn:aws:cloudfront::<account>:distribution/<DistributionId output>.");
+                $"Add this statement to it by hand, or {paths} answer 403: Effect Allow, Principal {{\"Service\": \"cloudfront.amazonaws.com\"}}, Action s3:GetObject, " +
+                $"Resource {resources}, Condition StringEquals AWS:SourceArn = arn:aws:cloudfront::<account>:distribution/<DistributionId output>.");
         }
+    }
+
+    /// <summary>/media/* from Django's bucket, public and unsigned, cached briefly at the edge (uploads can be replaced under the same name).</summary>
+    private void AddPublicMedia(IOrigin origin)
+    {
+        var mediaCache = new CachePolicy(this, Ids.MediaCache, new CachePolicyProps
+        {
+            CachePolicyName = CloudFrontNames.For(this, NameRoles.MediaCache, Defaults.PolicyNameMaxLength),
+            Comment = "Django media: uploads may be replaced under the same name, so edges keep them briefly",
+            DefaultTtl = Duration.Seconds(Defaults.MediaDefaultTtlSeconds),
+            MinTtl = Duration.Seconds(0),
+            MaxTtl = Duration.Seconds(Defaults.MediaMaxTtlSeconds),
+            EnableAcceptEncodingGzip = true,
+            EnableAcceptEncodingBrotli = true,
+            HeaderBehavior = CacheHeaderBehavior.None(),
+            CookieBehavior = CacheCookieBehavior.None(),
+            QueryStringBehavior = CacheQueryStringBehavior.None(),
+        });
+        Distribution.AddBehavior(Defaults.MediaPathPattern, origin, S3Behavior(mediaCache, SecurityHeadersPolicy));
     }
 
     /// <summary>The API behaviours, the secret origin header and the condition the load balancer checks.</summary>
@@ -520,7 +552,7 @@ public sealed class StaticSite : Construct
                 "Set LoadBalancerDomainName to a name that resolves to the load balancer and that its certificate covers, or set LoadBalancerUsesHttps to false.");
     }
 
-    private void ValidatePathPatterns(StaticSiteProps props, IReadOnlyList<string> apiPatterns, string fingerprinted)
+    private void ValidatePathPatterns(StaticSiteProps props, IReadOnlyList<string> apiPatterns, string fingerprinted, bool publicMedia)
     {
         const string fingerprintedProp = nameof(StaticSiteProps.FingerprintedPathPattern);
         const string apiProp = nameof(StaticSiteProps.ApiPathPatterns);
@@ -530,10 +562,12 @@ public sealed class StaticSite : Construct
         var reserved = new List<(string Pattern, string Owner)> { (fingerprinted, fingerprintedProp) };
         if (props.AssetsBucket is not null)
         {
-            foreach (var django in new[] { Defaults.StaticPathPattern, Defaults.MediaPathPattern })
+            // Only what AssetsBucket serves is reserved: with private media, /media/* may go to Django.
+            var served = publicMedia ? new[] { Defaults.StaticPathPattern, Defaults.MediaPathPattern } : new[] { Defaults.StaticPathPattern };
+            foreach (var django in served)
             {
                 if (Overlaps(fingerprinted, django))
-                    throw Errors.Conflict(this, fingerprintedProp, fingerprinted, $"it overlaps '{django}', which AssetsBucket serves (Django's STATIC_URL and MEDIA_URL). Configure the build to emit its hashed files in another folder (Vite: build.assetsDir) and set {fingerprintedProp} to match.");
+                    throw Errors.Conflict(this, fingerprintedProp, fingerprinted, $"it overlaps '{django}', which AssetsBucket serves (Django's STATIC_URL or MEDIA_URL). Configure the build to emit its hashed files in another folder (Vite: build.assetsDir) and set {fingerprintedProp} to match.");
                 reserved.Add((django, nameof(StaticSiteProps.AssetsBucket)));
             }
         }

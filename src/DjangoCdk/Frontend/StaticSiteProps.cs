@@ -44,12 +44,16 @@ public sealed class StaticSiteProps
     public bool? LoadBalancerUsesHttps { get; init; }
 
     /// <summary>The path patterns forwarded to <see cref="LoadBalancer"/>, uncached, with every header, cookie and query string.</summary>
-    /// <remarks>Default: ["/api/*", "/admin/*", "/graphql/*"]. Each starts with '/'; none may overlap the fingerprinted-asset, /static/ or /media/ paths. Only with <see cref="LoadBalancer"/>.</remarks>
+    /// <remarks>Default: ["/api/*", "/admin/*", "/graphql*"]; "/graphql*" also matches "/graphql" without a trailing slash (Graphene's default URL). Each starts with '/'; none may overlap the fingerprinted-asset path or the paths <see cref="AssetsBucket"/> serves (/static/, and /media/ with <see cref="PublicMedia"/>). Only with <see cref="LoadBalancer"/>.</remarks>
     public string[]? ApiPathPatterns { get; init; }
 
-    /// <summary>Django's static and media bucket; /static/* and /media/* are served from it through Origin Access Control.</summary>
+    /// <summary>Django's static and media bucket; /static/* is served from it through Origin Access Control (and /media/* with <see cref="PublicMedia"/>).</summary>
     /// <remarks>Default: none. A bucket of the same stack gets the read statement in its policy automatically; for any other bucket synthesis warns and the statement must be added by hand (see docs/static-site.md).</remarks>
     public IBucket? AssetsBucket { get; init; }
+
+    /// <summary>Whether Django's uploads (/media/*) are served publicly, unsigned and cached at the edge, from <see cref="AssetsBucket"/>.</summary>
+    /// <remarks>Default: false; uploads stay private: the distribution has no /media/* behaviour, the bucket policy lets CloudFront read static/* only, and Django links uploads with signed S3 URLs that expire. True adds /media/* (60 s default TTL, 1 day max) and grants CloudFront media/* too. Only with <see cref="AssetsBucket"/>.</remarks>
+    public bool? PublicMedia { get; init; }
 
     /// <summary>The path pattern of the build's fingerprinted files (names that change with their content), cached for a year.</summary>
     /// <remarks>Default: "/assets/*" (Vite). Use "/js/*"-style folders for other tools; a single folder of the form "/folder/*". Files under it are uploaded with "Cache-Control: public, max-age=31536000, immutable" and never pruned, so open tabs keep loading their chunks after a deploy.</remarks>

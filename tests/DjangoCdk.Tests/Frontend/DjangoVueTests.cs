@@ -72,9 +72,31 @@ public sealed class DjangoVueTests(DjangoVueFixture fixture) : IClassFixture<Dja
         var distribution = json.OfType("AWS::CloudFront::Distribution").Single().Value.ToJsonString();
         Assert.Contains("\"DomainName\":\"origin.app.example.com\"", distribution);
         Assert.Contains("\"OriginProtocolPolicy\":\"https-only\"", distribution);
-        foreach (var path in new[] { "/api/*", "/admin/*", "/graphql/*", "/static/*", "/media/*" })
+        foreach (var path in new[] { "/api/*", "/admin/*", "/graphql*", "/static/*" })
             Assert.Contains($"\"PathPattern\":\"{path}\"", distribution);
     }
+
+    [Fact]
+    public void Uploads_stay_private_by_default()
+    {
+        // Given DjangoVue's defaults, Then CloudFront serves static files but no /media/*, may read only static/*, and
+        // Django gets no MEDIA_DOMAIN, so it links uploads with signed, expiring S3 URLs.
+        var distribution = json.OfType("AWS::CloudFront::Distribution").Single().Value.ToJsonString();
+        Assert.DoesNotContain("/media/", distribution);
+        var grant = CloudFrontGrant("AllowCloudFrontReadStatic");
+        Assert.Contains("/static/*", grant);
+        Assert.DoesNotContain("/media/", grant);
+        var env = TemplateJson.Environment(json.Container("web"));
+        Assert.Equal("", (string?)env["MEDIA_DOMAIN"]);
+        Assert.Equal("app.example.com", (string?)env["ASSETS_DOMAIN"]);
+        Assert.Empty(json.OfType("AWS::CloudFront::CachePolicy"));
+    }
+
+    /// <summary>The statement of Django's bucket policy that lets CloudFront read, as JSON text.</summary>
+    private string CloudFrontGrant(string sid) =>
+        json.OfType("AWS::S3::BucketPolicy")
+            .SelectMany(p => p.Value["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray())
+            .Single(s => (string?)s!["Sid"] == sid)!.ToJsonString();
 
     [Fact]
     public void The_load_balancer_answers_only_requests_that_came_through_cloudfront()
@@ -208,7 +230,8 @@ public sealed class DjangoVueEverythingOnFixture
             LoadBalancerDomainName = "django.example.com",
             PathToDist = Sites.Dist,
             RequirePathToDist = true,
-            ApiPathPatterns = ["/api/*", "/admin/*", "/graphql*", "/accounts/*"],
+            ApiPathPatterns = ["/api/*", "/admin/*", "/accounts/*"],
+            PublicMedia = true,
             ImageDirectory = TestStacks.Backend,
             UseCeleryBeat = true,
             UseEcsExec = true,
@@ -244,9 +267,23 @@ public sealed class DjangoVueEverythingOnTests(DjangoVueEverythingOnFixture fixt
     public void Chosen_api_paths_replace_the_default_ones()
     {
         var distribution = json.OfType("AWS::CloudFront::Distribution").Single().Value.ToJsonString();
-        Assert.Contains("\"PathPattern\":\"/graphql*\"", distribution);
         Assert.Contains("\"PathPattern\":\"/accounts/*\"", distribution);
-        Assert.DoesNotContain("\"PathPattern\":\"/graphql/*\"", distribution);
+        Assert.DoesNotContain("\"PathPattern\":\"/graphql*\"", distribution);
+    }
+
+    [Fact]
+    public void Public_media_serves_uploads_on_the_domain_and_tells_django()
+    {
+        // Given PublicMedia, Then /media/* goes to Django's bucket through CloudFront, which may read media/*, and
+        // Django links uploads unsigned on the site's domain (MEDIA_DOMAIN).
+        var distribution = json.OfType("AWS::CloudFront::Distribution").Single().Value.ToJsonString();
+        Assert.Contains("\"PathPattern\":\"/media/*\"", distribution);
+        var statement = json.OfType("AWS::S3::BucketPolicy")
+            .SelectMany(p => p.Value["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray())
+            .Single(s => (string?)s!["Sid"] == "AllowCloudFrontReadStaticAndMedia")!.ToJsonString();
+        Assert.Contains("/static/*", statement);
+        Assert.Contains("/media/*", statement);
+        Assert.Equal("app.example.com", (string?)TemplateJson.Environment(json.Container("web"))["MEDIA_DOMAIN"]);
     }
 
     [Fact]

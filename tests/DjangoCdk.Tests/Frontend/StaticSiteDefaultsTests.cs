@@ -240,7 +240,7 @@ public sealed class StaticSiteDefaultsTests(StaticSiteDefaultsFixture fixture) :
     {
         _template.HasResource("AWS::Lambda::Function", Match.ObjectLike(new D
         {
-            ["Properties"] = Match.ObjectLike(new D { ["MemorySize"] = 512, ["Runtime"] = "python3.11", ["Layers"] = Match.AnyValue() }),
+            ["Properties"] = Match.ObjectLike(new D { ["MemorySize"] = 512, ["Runtime"] = "python3.13", ["Layers"] = Match.AnyValue() }),
             ["Metadata"] = new D { ["cdk_nag"] = new D { ["rules_to_suppress"] = Match.ArrayWith([Match.ObjectLike(new D { ["id"] = "AwsSolutions-L1" })]) } },
         }));
         _template.HasResource("AWS::IAM::Policy", Match.ObjectLike(new D

@@ -8,7 +8,8 @@ namespace DjangoCdk.Tests.Frontend;
 
 /// <summary>
 /// A StaticSite with every option on, in us-east-1: domain with a created certificate, the Django load balancer over
-/// HTTPS and locked to CloudFront, an assets bucket of the same stack, WAF, geo restriction, CSP, all edge locations.
+/// HTTPS and locked to CloudFront, an assets bucket of the same stack with public media, WAF, geo restriction, CSP,
+/// all edge locations.
 /// </summary>
 public sealed class StaticSiteEverythingOnFixture
 {
@@ -32,6 +33,7 @@ public sealed class StaticSiteEverythingOnFixture
             LoadBalancer = alb,
             LoadBalancerDomainName = Sites.ApiDomain,
             AssetsBucket = AssetsBucket,
+            PublicMedia = true,
             PriceClass = PriceClass.PRICE_CLASS_ALL,
             WebAclArn = Sites.WebAclArn,
             GeoRestriction = GeoRestriction.Allowlist("DE", "FR", "US"),

@@ -15,7 +15,7 @@ public sealed class StaticSiteEverythingOnTests(StaticSiteEverythingOnFixture fi
 
     private static D Distribution(D config) => new() { ["DistributionConfig"] = Match.ObjectLike(config) };
 
-    private static readonly string[] DefaultApiPatterns = ["/api/*", "/admin/*", "/graphql/*"];
+    private static readonly string[] DefaultApiPatterns = ["/api/*", "/admin/*", "/graphql*"];
 
     /// <summary>Every cache behaviour of the distribution, as JSON.</summary>
     private List<JsonNode> CacheBehaviors()
@@ -23,6 +23,17 @@ public sealed class StaticSiteEverythingOnTests(StaticSiteEverythingOnFixture fi
         var distributions = _template.FindResources("AWS::CloudFront::Distribution");
         var json = JsonNode.Parse(JsonSerializer.Serialize(distributions.Values.Single()))!;
         return json["Properties"]!["DistributionConfig"]!["CacheBehaviors"]!.AsArray().Select(b => b!).ToList();
+    }
+
+    /// <summary>The behaviour CloudFront applies to <paramref name="path"/>: the first in order whose pattern matches; null for the default one.</summary>
+    private JsonNode? FirstBehaviorFor(string path) =>
+        CacheBehaviors().FirstOrDefault(b => CloudFrontPathPattern.Matches(b["PathPattern"]!.GetValue<string>(), path));
+
+    private string LoadBalancerOriginId()
+    {
+        var distribution = JsonNode.Parse(JsonSerializer.Serialize(_template.FindResources("AWS::CloudFront::Distribution").Values.Single()))!;
+        return distribution["Properties"]!["DistributionConfig"]!["Origins"]!.AsArray()
+            .Single(o => o!["DomainName"]!.ToJsonString() == JsonSerializer.Serialize(Sites.ApiDomain))!["Id"]!.GetValue<string>();
     }
 
     [Fact]
@@ -174,7 +185,7 @@ public sealed class StaticSiteEverythingOnTests(StaticSiteEverythingOnFixture fi
     }
 
     [Fact]
-    public void Static_and_media_paths_are_served_from_the_assets_bucket_through_origin_access_control()
+    public void Static_and_public_media_paths_are_served_from_the_assets_bucket_through_origin_access_control()
     {
         _template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
         {
@@ -191,7 +202,7 @@ public sealed class StaticSiteEverythingOnTests(StaticSiteEverythingOnFixture fi
     }
 
     [Fact]
-    public void Assets_bucket_lets_only_this_distribution_read_static_and_media()
+    public void Assets_bucket_with_public_media_lets_only_this_distribution_read_static_and_media()
     {
         _template.HasResourceProperties("AWS::S3::BucketPolicy", new D
         {
@@ -252,7 +263,7 @@ public sealed class StaticSiteEverythingOnTests(StaticSiteEverythingOnFixture fi
         var djangoHeaders = JsonSerializer.Serialize(Sites.Ref(_site.SecurityHeadersPolicy));
         var behaviors = CacheBehaviors().ToDictionary(b => b["PathPattern"]!.GetValue<string>(), b => b["ResponseHeadersPolicyId"]!.ToJsonString());
         Assert.Equal(spaHeaders, behaviors["/assets/*"]);
-        Assert.All(new[] { "/static/*", "/media/*", "/api/*", "/admin/*", "/graphql/*" }, p => Assert.Equal(djangoHeaders, behaviors[p]));
+        Assert.All(new[] { "/static/*", "/media/*", "/api/*", "/admin/*", "/graphql*" }, p => Assert.Equal(djangoHeaders, behaviors[p]));
         _template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
         {
             ["DefaultCacheBehavior"] = Match.ObjectLike(new D { ["ResponseHeadersPolicyId"] = Sites.Ref(_site.Node.FindChild(StaticSite.Ids.SpaSecurityHeaders)) }),
@@ -277,7 +288,35 @@ public sealed class StaticSiteEverythingOnTests(StaticSiteEverythingOnFixture fi
     [Fact]
     public void Upload_function_memory_follows_the_prop()
     {
-        _template.HasResourceProperties("AWS::Lambda::Function", new D { ["MemorySize"] = 1024, ["Runtime"] = "python3.11" });
+        _template.HasResourceProperties("AWS::Lambda::Function", new D { ["MemorySize"] = 1024, ["Runtime"] = "python3.13" });
+    }
+
+    [Theory]
+    [InlineData("/graphql")]
+    [InlineData("/graphql/")]
+    [InlineData("/api/posts/42")]
+    [InlineData("/admin/")]
+    public void Django_paths_reach_the_load_balancer_with_every_method(string path)
+    {
+        // Given the default ApiPathPatterns, When CloudFront picks the first behaviour matching the path (its documented
+        // order and wildcards), Then it is one that sends POST to the load balancer: POST /graphql is Graphene's default.
+        var behavior = FirstBehaviorFor(path);
+
+        Assert.NotNull(behavior);
+        Assert.Equal(LoadBalancerOriginId(), behavior["TargetOriginId"]!.GetValue<string>());
+        Assert.Contains("POST", behavior["AllowedMethods"]!.AsArray().Select(m => m!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("/static/app.css", "/static/*")]
+    [InlineData("/media/avatars/a.png", "/media/*")]
+    [InlineData("/assets/app.3f9c2b1d.js", "/assets/*")]
+    [InlineData("/posts/42", null)]
+    public void Other_paths_keep_their_own_behaviour(string path, string? expectedPattern)
+    {
+        var behavior = FirstBehaviorFor(path);
+
+        Assert.Equal(expectedPattern, behavior?["PathPattern"]!.GetValue<string>());
     }
 
     [Fact]

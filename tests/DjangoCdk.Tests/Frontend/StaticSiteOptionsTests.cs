@@ -204,6 +204,87 @@ public sealed class StaticSiteOptionsTests
     }
 
     [Fact]
+    public void Assets_bucket_serves_static_files_but_keeps_uploads_private_by_default()
+    {
+        // Given Django's bucket in the same stack and no PublicMedia
+        var stack = TestStacks.New();
+        var assets = new Bucket(stack, "StaticFiles");
+
+        // When
+        _ = new StaticSite(stack, Sites.SiteId, new StaticSiteProps { PathToDist = Sites.Dist, AssetsBucket = assets });
+
+        // Then only /static/* goes to the bucket, CloudFront may read only static/*, and no media cache policy exists
+        var template = stack.Template();
+        template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
+        {
+            ["CacheBehaviors"] = new object[]
+            {
+                Match.ObjectLike(new D { ["PathPattern"] = "/assets/*" }),
+                Match.ObjectLike(new D { ["PathPattern"] = "/static/*", ["CachePolicyId"] = Sites.CachingOptimized }),
+            },
+        }));
+        template.HasResourceProperties("AWS::S3::BucketPolicy", new D
+        {
+            ["Bucket"] = Sites.Ref(assets),
+            ["PolicyDocument"] = Match.ObjectLike(new D
+            {
+                ["Statement"] = Match.ArrayWith([Match.ObjectLike(new D
+                {
+                    ["Effect"] = "Allow",
+                    ["Principal"] = new D { ["Service"] = "cloudfront.amazonaws.com" },
+                    ["Action"] = "s3:GetObject",
+                    ["Resource"] = new D { ["Fn::Join"] = new object[] { "", new object[] { Sites.GetAtt(assets, "Arn"), "/static/*" } } },
+                })]),
+            }),
+        });
+        template.ResourceCountIs("AWS::CloudFront::CachePolicy", 0);
+        Assert.DoesNotContain("/media/*", System.Text.Json.JsonSerializer.Serialize(template.ToJSON()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Public_media_serves_uploads_from_the_assets_bucket_with_a_short_cache()
+    {
+        // Given Django's bucket and PublicMedia
+        var stack = TestStacks.New();
+        var assets = new Bucket(stack, "StaticFiles");
+
+        // When
+        _ = new StaticSite(stack, Sites.SiteId, new StaticSiteProps { PathToDist = Sites.Dist, AssetsBucket = assets, PublicMedia = true });
+
+        // Then /media/* follows /static/* to the same bucket, and CloudFront may read both prefixes
+        var template = stack.Template();
+        template.HasResourceProperties("AWS::CloudFront::Distribution", Distribution(new D
+        {
+            ["CacheBehaviors"] = new object[]
+            {
+                Match.ObjectLike(new D { ["PathPattern"] = "/assets/*" }),
+                Match.ObjectLike(new D { ["PathPattern"] = "/static/*" }),
+                Match.ObjectLike(new D { ["PathPattern"] = "/media/*", ["CachePolicyId"] = Match.ObjectLike(new D { ["Ref"] = Match.StringLikeRegexp("MediaCache") }) }),
+            },
+        }));
+        template.HasResourceProperties("AWS::S3::BucketPolicy", new D
+        {
+            ["Bucket"] = Sites.Ref(assets),
+            ["PolicyDocument"] = Match.ObjectLike(new D
+            {
+                ["Statement"] = Match.ArrayWith([Match.ObjectLike(new D
+                {
+                    ["Principal"] = new D { ["Service"] = "cloudfront.amazonaws.com" },
+                    ["Resource"] = new object[]
+                    {
+                        new D { ["Fn::Join"] = new object[] { "", new object[] { Sites.GetAtt(assets, "Arn"), "/static/*" } } },
+                        new D { ["Fn::Join"] = new object[] { "", new object[] { Sites.GetAtt(assets, "Arn"), "/media/*" } } },
+                    },
+                })]),
+            }),
+        });
+        template.HasResourceProperties("AWS::CloudFront::CachePolicy", new D
+        {
+            ["CachePolicyConfig"] = Match.ObjectLike(new D { ["DefaultTTL"] = 60, ["MaxTTL"] = 86400 }),
+        });
+    }
+
+    [Fact]
     public void Imported_assets_bucket_warns_that_its_policy_must_be_added_by_hand()
     {
         // Given Django's bucket imported by name

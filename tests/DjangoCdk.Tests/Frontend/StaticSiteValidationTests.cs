@@ -141,7 +141,7 @@ public sealed class StaticSiteValidationTests
     [InlineData("/static/admin/*")]
     [InlineData("/*")]
     [InlineData("/assets/*")]
-    public void Api_path_pattern_overlapping_static_media_or_assets_is_rejected(string pattern)
+    public void Api_path_pattern_overlapping_static_public_media_or_assets_is_rejected(string pattern)
     {
         var stack = Sites.UsEast1();
 
@@ -150,6 +150,7 @@ public sealed class StaticSiteValidationTests
             PathToDist = Sites.Dist,
             LoadBalancer = Sites.ImportedLoadBalancer(stack),
             AssetsBucket = new Bucket(stack, "StaticFiles"),
+            PublicMedia = true,
             ApiPathPatterns = ["/api/*", pattern],
         });
 
@@ -166,6 +167,35 @@ public sealed class StaticSiteValidationTests
         var site = new StaticSite(stack, Sites.SiteId, new StaticSiteProps { PathToDist = Sites.Dist, LoadBalancer = Sites.ImportedLoadBalancer(stack), ApiPathPatterns = ["/static/*"] });
 
         Assert.NotNull(site.Distribution);
+    }
+
+    [Fact]
+    public void Api_path_under_media_is_allowed_when_media_is_private()
+    {
+        // Private uploads have no /media/* behaviour, so the path is free, e.g. for Django views that check access.
+        var stack = Sites.UsEast1();
+
+        var site = new StaticSite(stack, Sites.SiteId, new StaticSiteProps
+        {
+            PathToDist = Sites.Dist,
+            LoadBalancer = Sites.ImportedLoadBalancer(stack),
+            AssetsBucket = new Bucket(stack, "StaticFiles"),
+            ApiPathPatterns = ["/api/*", "/media/*"],
+        });
+
+        Assert.NotNull(site.Distribution);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Public_media_without_an_assets_bucket_is_rejected(bool publicMedia)
+    {
+        var error = Rejects(new StaticSiteProps { PathToDist = Sites.Dist, PublicMedia = publicMedia });
+
+        Assert.Equal(nameof(StaticSiteProps.PublicMedia), error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+        Assert.Contains("AssetsBucket", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
