@@ -83,6 +83,8 @@ public sealed class DjangoVue : Construct
         });
         Frontend.RestrictLoadBalancerToCloudFront(Django.Listener, [Django.WebTargetGroup]);
         Django.AddRequestCountScaling();
+        // The database becomes undeletable only once the whole site, distribution included, has deployed.
+        Django.DatabaseProtection?.Node.AddDependency(Frontend);
 
         DomainName = domain;
         Url = origin;
