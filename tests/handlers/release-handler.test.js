@@ -1,12 +1,12 @@
 'use strict';
-// Tests for the release-phase waiter (src/DjangoCdk/Common/Release/handler/index.js).
+// Tests for the release-phase waiter (src/DjangoCdk/Ecs/Release/handler/index.js).
 // Run with: node --test tests/handlers/
 const { test, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 const Module = require('node:module');
 const path = require('node:path');
 
-const handlerPath = path.join(__dirname, '../../src/DjangoCdk/Common/Release/handler/index.js');
+const handlerPath = path.join(__dirname, '../../src/DjangoCdk/Ecs/Release/handler/index.js');
 const release = require(handlerPath);
 
 const CLUSTER = 'arn:aws:ecs:eu-west-1:123456789012:cluster/app';

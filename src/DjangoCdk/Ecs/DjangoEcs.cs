@@ -97,9 +97,9 @@ public sealed class DjangoEcs : Construct
     private void AddWarnings(DjangoEcsSettings settings)
     {
         if (settings.Environment.Debug)
-            Annotations.Of(this).AddWarningV2("djangocdk:debug", "Debug is true: Django runs with DEBUG=1 and shows settings and source code in error pages. Never use it in production.");
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.Debug, "Debug is true: Django runs with DEBUG=1 and shows settings and source code in error pages. Never use it in production.");
         if (settings.Domain is null)
-            Annotations.Of(this).AddWarningV2("djangocdk:no-https", "No ApiDomainName is set: the site is served over plain HTTP on the load balancer's DNS name. Set ApiDomainName and ZoneName for HTTPS.");
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.NoHttps, "No ApiDomainName is set: the site is served over plain HTTP on the load balancer's DNS name. Set ApiDomainName and ZoneName for HTTPS.");
     }
 
     private SecurityGroup CreateAppSecurityGroup() => new(this, Ids.AppSecurityGroup, new SecurityGroupProps

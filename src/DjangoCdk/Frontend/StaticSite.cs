@@ -133,7 +133,7 @@ public sealed class StaticSite : Construct
         }
         else
         {
-            Annotations.Of(this).AddWarningV2("djangocdk:static-site-no-domain",
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteNoDomain,
                 "FrontendDomainName is not set: the site is served on its *.cloudfront.net name with CloudFront's default certificate, which also accepts TLS 1.0 clients. Set FrontendDomainName and ZoneName to serve it on your domain with TLS 1.2 or later.");
         }
 
@@ -278,7 +278,7 @@ public sealed class StaticSite : Construct
         listener.Connections.AllowDefaultPortFrom(Peer.PrefixList(prefixListId), "From CloudFront origin-facing servers only");
         if (listener.Connections.SecurityGroups.Any(AdmitsEveryAddress))
         {
-            Annotations.Of(this).AddWarningV2("djangocdk:static-site-alb-open",
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteLoadBalancerOpen,
                 "The load balancer's security group also admits every address (0.0.0.0/0), e.g. because the listener was created with Open = true (the CDK default), " +
                 "so the CloudFront prefix-list rule adds nothing: anyone can still connect and get the 403. Create the listener with Open = false.");
         }
@@ -299,7 +299,7 @@ public sealed class StaticSite : Construct
         {
             if (!site._restricted)
             {
-                Annotations.Of(site).AddWarningV2("djangocdk:static-site-alb-not-restricted",
+                Annotations.Of(site).AddWarningV2(SynthesisWarnings.StaticSiteLoadBalancerNotRestricted,
                     "LoadBalancer is set but RestrictLoadBalancerToCloudFront was never called, so the load balancer still answers requests that bypass CloudFront " +
                     "(and its headers, logs and WAF). Call site.RestrictLoadBalancerToCloudFront(listener, [webTargetGroup]) on the listener CloudFront reaches.");
             }
@@ -382,7 +382,7 @@ public sealed class StaticSite : Construct
         {
             var resources = string.Join(" and ", prefixes.Select(p => $"arn:aws:s3:::<bucket>/{p}"));
             var paths = string.Join(" and ", served.Select(p => p.TrimEnd('*')));
-            Annotations.Of(this).AddWarningV2("djangocdk:static-site-assets-bucket-policy",
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteAssetsBucketPolicy,
                 "AssetsBucket is imported or belongs to another stack, so its bucket policy cannot be changed here (a cross-stack statement would make the stacks depend on each other). " +
                 $"Add this statement to it by hand, or {paths} answer 403: Effect Allow, Principal {{\"Service\": \"cloudfront.amazonaws.com\"}}, Action s3:GetObject, " +
                 $"Resource {resources}, Condition StringEquals AWS:SourceArn = arn:aws:cloudfront::<account>:distribution/<DistributionId output>.");
@@ -433,7 +433,7 @@ public sealed class StaticSite : Construct
         var host = props.LoadBalancerDomainName ?? props.LoadBalancer!.LoadBalancerDnsName;
         if (!https)
         {
-            Annotations.Of(this).AddWarningV2("djangocdk:static-site-alb-over-http",
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteLoadBalancerOverHttp,
                 "CloudFront reaches the load balancer over plain HTTP, so API requests (cookies, passwords) cross the internet unencrypted between CloudFront and AWS's load balancer. " +
                 "Give the load balancer an HTTPS listener with a certificate, and set LoadBalancerDomainName to a name it covers.");
         }
@@ -607,7 +607,7 @@ public sealed class StaticSite : Construct
         {
             if (required)
                 throw Errors.Missing(this, prop, "RequirePathToDist is true: pass the folder of the built app, e.g. \"frontend/dist\" (run npm run build first).");
-            Annotations.Of(this).AddWarningV2("djangocdk:static-site-no-dist",
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteNoDist,
                 "PathToDist is not set, so nothing is uploaded: the site answers 403 until a build is copied to the bucket (aws s3 sync dist/ s3://<BucketName output>/). Set PathToDist to the built app's folder.");
             return false;
         }
@@ -616,7 +616,7 @@ public sealed class StaticSite : Construct
         {
             if (required)
                 throw Errors.NotFound(this, prop, given!, $"the directory {fullPath}");
-            Annotations.Of(this).AddWarningV2("djangocdk:static-site-no-dist",
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteNoDist,
                 $"PathToDist is '{given}', but {fullPath} does not exist (was the app built?). Nothing is uploaded and the site answers 403 until it is. Set RequirePathToDist to make this an error.");
             return false;
         }
@@ -625,7 +625,7 @@ public sealed class StaticSite : Construct
         {
             if (required)
                 throw Errors.NotFound(this, prop, given!, $"{Path.Combine(fullPath, Defaults.IndexDocument)} (a built single-page app has one)");
-            Annotations.Of(this).AddWarningV2("djangocdk:static-site-no-index",
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteNoIndex,
                 $"PathToDist '{given}' has no {Defaults.IndexDocument}; the folder is uploaded, but every page answers 403 until it has one.");
         }
 

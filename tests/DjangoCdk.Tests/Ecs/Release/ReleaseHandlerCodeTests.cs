@@ -1,7 +1,7 @@
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
 
-namespace DjangoCdk.Tests.Common.Release;
+namespace DjangoCdk.Tests.Ecs.Release;
 
 public sealed class ReleaseHandlerCodeTests
 {
@@ -9,7 +9,7 @@ public sealed class ReleaseHandlerCodeTests
     public void The_assembly_ships_the_handler_that_the_repository_tests()
     {
         // The JavaScript tests run against src/; the Lambda runs what the assembly embeds: they must be the same bytes.
-        var onDisk = File.ReadAllBytes(Path.Combine(TestStacks.RepositoryRoot, "src", "DjangoCdk", "Common", "Release", "handler", "index.js"));
+        var onDisk = File.ReadAllBytes(Path.Combine(TestStacks.RepositoryRoot, "src", "DjangoCdk", "Ecs", "Release", "handler", "index.js"));
         Assert.Equal(onDisk, ReleaseHandlerCode.Source());
     }
 

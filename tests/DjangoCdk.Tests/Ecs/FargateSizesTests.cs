@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace DjangoCdk.Tests.Common;
+namespace DjangoCdk.Tests.Ecs;
 
 public sealed class FargateSizesTests
 {
