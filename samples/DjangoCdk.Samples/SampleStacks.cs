@@ -38,10 +38,8 @@ public static class SampleStacks
             HostedZoneId = "Z0123456789EXAMPLE",
             // CloudFront only uses us-east-1 certificates: the samples' default region creates one, others need an ARN.
             CertificateArn = env.Region == "us-east-1" ? null : "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
-            PathToDist = distPath,
-            RequirePathToDist = true,
-            ImageDirectory = imageDirectory,
-            UseCeleryBeat = true,
+            Django = new DjangoEcsProps { ImageDirectory = imageDirectory, UseCeleryBeat = true },
+            Frontend = new StaticSiteProps { PathToDist = distPath, RequirePathToDist = true },
         });
         return stack;
     }

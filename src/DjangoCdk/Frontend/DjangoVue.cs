@@ -20,74 +20,53 @@ public sealed class DjangoVue : Construct
     /// <summary>Creates the site.</summary>
     public DjangoVue(Construct scope, string id, DjangoVueProps props) : base(scope, id)
     {
-        // Defaults.
-        var domain = props.DomainName;
-        var originDomain = props.LoadBalancerDomainName ?? "origin." + domain;
-        var origin = "https://" + domain;
-        var publicMedia = props.PublicMedia ?? Defaults.PublicMedia;
+        var settings = DjangoVueSettings.Resolve(props, ConstructSite.Of(this));
+        Django = CreateDjango(settings);
+        Frontend = CreateFrontend(settings);
+        LockLoadBalancerToCloudFront();
+        DomainName = settings.DomainName;
+        Url = settings.Origin;
+    }
 
-        // Validation: the domain props are checked here, under DjangoVue's names, before the parts see derived values.
-        if (string.IsNullOrWhiteSpace(domain))
-            throw Errors.Missing(this, nameof(DjangoVueProps.DomainName), "Give the site's domain, e.g. \"app.example.com\".");
-        DomainSettings.Validate(this, domain, props.ZoneName, props.HostedZoneId, props.CertificateArn, nameof(DjangoVueProps.DomainName));
-        if (!DomainSettings.IsInZone(originDomain, props.ZoneName))
-            throw Errors.Invalid(this, nameof(DjangoVueProps.LoadBalancerDomainName), originDomain, $"It must be a subdomain of ZoneName '{props.ZoneName}', where its record and certificate validation live.");
-        if (string.Equals(originDomain.TrimEnd('.'), domain.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
-            throw Errors.Conflict(this, nameof(DjangoVueProps.LoadBalancerDomainName), originDomain, "it equals DomainName, which points at CloudFront; the load balancer needs a name of its own, e.g. 'origin." + domain + "'.");
+    /// <summary>
+    /// Django: HTTPS on the origin name, with a certificate that also names the site (CloudFront forwards the viewer's
+    /// Host header and checks the certificate against it), closed to everyone but CloudFront, told its public domain.
+    /// </summary>
+    private DjangoEcs CreateDjango(DjangoVueSettings settings) => new(this, Ids.Django, settings.Django with
+    {
+        ApiDomainName = settings.OriginDomainName,
+        ZoneName = settings.ZoneName,
+        HostedZoneId = settings.HostedZoneId,
+        CertificateAlternativeNames = [settings.DomainName],
+        OpenLoadBalancer = false,
+        FrontendUrl = settings.Origin,
+        AssetsDomainName = settings.DomainName,
+        // Unset unless uploads are public: Django then links them with signed S3 URLs, as CloudFront does not serve /media/.
+        MediaDomainName = settings.PublicMedia ? settings.DomainName : null,
+        ExtraAllowedHosts = [settings.DomainName, .. settings.Django.ExtraAllowedHosts ?? []],
+        ExtraCsrfTrustedOrigins = [settings.Origin, .. settings.Django.ExtraCsrfTrustedOrigins ?? []],
+    });
 
-        // Django: HTTPS on the origin name, with a certificate that also names the site (CloudFront forwards the
-        // viewer's Host header and checks the certificate against it), closed to everyone but CloudFront.
-        Django = new DjangoEcs(this, Ids.Django, new DjangoEcsProps
-        {
-            ImageDirectory = props.ImageDirectory,
-            Dockerfile = props.Dockerfile,
-            WebCommand = props.WebCommand,
-            UseCeleryBeat = props.UseCeleryBeat,
-            UseEcsExec = props.UseEcsExec,
-            EnvironmentVariables = props.EnvironmentVariables,
-            Secrets = props.Secrets,
-            CeleryWorkers = props.CeleryWorkers,
-            ReleaseCommands = props.ReleaseCommands,
-            SettingsModule = props.SettingsModule,
-            Vpc = props.Vpc,
-            WebMinCount = props.WebMinCount,
-            WebMaxCount = props.WebMaxCount,
-            DatabaseMultiAz = props.DatabaseMultiAz,
-            ApiDomainName = originDomain,
-            ZoneName = props.ZoneName,
-            HostedZoneId = props.HostedZoneId,
-            CertificateAlternativeNames = [domain],
-            OpenLoadBalancer = false,
-            FrontendUrl = origin,
-            AssetsDomainName = domain,
-            // Unset unless uploads are public: Django then links them with signed S3 URLs, as CloudFront does not serve /media/.
-            MediaDomainName = publicMedia ? domain : null,
-            ExtraAllowedHosts = [domain],
-            ExtraCsrfTrustedOrigins = [origin],
-        });
+    /// <summary>The SPA, with the API paths sent to Django's load balancer and /static/ (and /media/) to its bucket.</summary>
+    private StaticSite CreateFrontend(DjangoVueSettings settings) => new(this, Ids.Frontend, settings.Frontend with
+    {
+        FrontendDomainName = settings.DomainName,
+        ZoneName = settings.ZoneName,
+        HostedZoneId = settings.HostedZoneId,
+        CertificateArn = settings.CertificateArn,
+        LoadBalancer = Django.LoadBalancer,
+        LoadBalancerDomainName = settings.OriginDomainName,
+        AssetsBucket = Django.StaticFileBucket,
+        PublicMedia = settings.PublicMedia,
+        AccessLogsBucket = Django.AccessLogsBucket,
+    });
 
-        Frontend = new StaticSite(this, Ids.Frontend, new StaticSiteProps
-        {
-            PathToDist = props.PathToDist,
-            RequirePathToDist = props.RequirePathToDist,
-            FrontendDomainName = domain,
-            ZoneName = props.ZoneName,
-            HostedZoneId = props.HostedZoneId,
-            CertificateArn = props.CertificateArn,
-            LoadBalancer = Django.LoadBalancer,
-            LoadBalancerDomainName = originDomain,
-            ApiPathPatterns = props.ApiPathPatterns,
-            AssetsBucket = Django.StaticFileBucket,
-            PublicMedia = publicMedia,
-            AccessLogsBucket = Django.AccessLogsBucket,
-        });
+    /// <summary>Only requests through the distribution reach Django; the database becomes undeletable once the whole site has deployed.</summary>
+    private void LockLoadBalancerToCloudFront()
+    {
         Frontend.RestrictLoadBalancerToCloudFront(Django.Listener, [Django.WebTargetGroup]);
         Django.AddRequestCountScaling();
-        // The database becomes undeletable only once the whole site, distribution included, has deployed.
         Django.DatabaseProtection?.Node.AddDependency(Frontend);
-
-        DomainName = domain;
-        Url = origin;
     }
 
     /// <summary>The Django part: load balancer, services, database, cache, bucket.</summary>

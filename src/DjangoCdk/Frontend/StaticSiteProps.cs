@@ -5,7 +5,7 @@ using Amazon.CDK.AWS.S3;
 namespace DjangoCdk;
 
 /// <summary>Properties of <see cref="StaticSite"/>.</summary>
-public sealed class StaticSiteProps
+public sealed record StaticSiteProps
 {
     /// <summary>The folder of the built single-page app (Vite's or Vue CLI's <c>dist/</c>), holding index.html.</summary>
     /// <remarks>Default: none; nothing is uploaded and synthesis warns (an error with <see cref="RequirePathToDist"/>). Relative paths are resolved from the current directory. Each deploy uploads it and invalidates the distribution.</remarks>

@@ -1,0 +1,45 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using DjangoCdk.Tests.TestSupport;
+
+namespace DjangoCdk.Tests.Frontend;
+
+/// <summary>DjangoVue with every option on, in eu-west-1 with a us-east-1 certificate.</summary>
+public sealed class DjangoVueCompleteFixture
+{
+    public DjangoVueCompleteFixture()
+    {
+        Stack = TestStacks.New();
+        Site = new DjangoVue(Stack, "Site", new DjangoVueProps
+        {
+            DomainName = Sites.AppDomain,
+            ZoneName = Sites.ZoneName,
+            HostedZoneId = Sites.ZoneId,
+            CertificateArn = Sites.UsEast1CertificateArn,
+            LoadBalancerDomainName = "django.example.com",
+            PublicMedia = true,
+            Django = new DjangoEcsProps
+            {
+                ImageDirectory = TestStacks.Backend,
+                UseCeleryBeat = true,
+                UseEcsExec = true,
+                CeleryWorkers = [new CeleryWorkerOptions { Name = "default" }, new CeleryWorkerOptions { Name = "bulk", Queues = ["bulk"], UseSpot = true }],
+                EnvironmentVariables = new Dictionary<string, string> { ["SITE_NAME"] = "ublog" },
+                WebMinCount = 2,
+                WebMaxCount = 6,
+                DatabaseMultiAz = true,
+            },
+            Frontend = new StaticSiteProps
+            {
+                PathToDist = Sites.Dist,
+                RequirePathToDist = true,
+                ApiPathPatterns = ["/api/*", "/admin/*", "/accounts/*"],
+            },
+        });
+        Template = Stack.Template();
+    }
+
+    public Stack Stack { get; }
+    public DjangoVue Site { get; }
+    public Template Template { get; }
+}
