@@ -28,12 +28,16 @@ public sealed class DjangoVueCompleteFixture
                 WebMinCount = 2,
                 WebMaxCount = 6,
                 DatabaseMultiAz = true,
+                CeleryApp = "ublog.celery_app:app",
+                HealthCheckPath = "/healthz/",
             },
             Frontend = new StaticSiteProps
             {
                 PathToDist = Sites.Dist,
                 RequirePathToDist = true,
                 ApiPathPatterns = ["/api/*", "/admin/*", "/accounts/*"],
+                PriceClass = Amazon.CDK.AWS.CloudFront.PriceClass.PRICE_CLASS_ALL,
+                ContentSecurityPolicy = "default-src 'self'",
             },
         });
         Template = Stack.Template();

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
+using static DjangoCdk.Tests.TestSupport.Json;
 
 namespace DjangoCdk.Tests.Frontend;
 
@@ -55,5 +56,24 @@ public sealed class DjangoVueCompleteTests(DjangoVueCompleteFixture fixture) : I
     {
         Assert.Equal(4, json.OfType("AWS::ECS::Service").Count());
         Assert.Equal("ublog", (string?)TemplateJson.Environment(json.Container("web"))["SITE_NAME"]);
+    }
+
+    [Fact]
+    public void Every_django_option_reaches_django_through_the_nested_props()
+    {
+        // Options the copied props of earlier versions could not reach: the Celery app and the health-check path.
+        var worker = TemplateJson.Command(json.Container("default"));
+        Assert.Equal("ublog.celery_app:app", worker[2]);
+        Assert.Equal("/healthz/", (string?)TemplateJson.Environment(json.Container("web"))["HEALTH_CHECK_PATH"]);
+    }
+
+    [Fact]
+    public void Every_frontend_option_reaches_the_distribution_through_the_nested_props()
+    {
+        fixture.Template.HasResourceProperties("AWS::CloudFront::Distribution", Match.ObjectLike(Props(
+            ("DistributionConfig", Match.ObjectLike(Props(("PriceClass", "PriceClass_All")))))));
+        var csp = Match.ObjectLike(Props(("ContentSecurityPolicy", Match.ObjectLike(Props(("ContentSecurityPolicy", "default-src 'self'"))))));
+        fixture.Template.HasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Match.ObjectLike(Props(
+            ("ResponseHeadersPolicyConfig", Match.ObjectLike(Props(("SecurityHeadersConfig", csp)))))));
     }
 }
