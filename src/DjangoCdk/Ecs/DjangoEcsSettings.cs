@@ -76,6 +76,10 @@ internal sealed record DjangoEcsSettings
     public static DjangoEcsSettings Resolve(DjangoEcsProps props, ConstructSite site)
     {
         var check = new Checker(site.Path);
+        if (!site.HasRegion)
+            throw Errors.Missing(site.Path, "Env.Region",
+                "DjangoEcs needs its stack's region: the load balancer writes access logs through the region's Elastic Load Balancing account, which the log bucket's policy must name. " +
+                "Give the stack an Env with a Region (e.g. new Amazon.CDK.Environment { Region = System.Environment.GetEnvironmentVariable(\"CDK_DEFAULT_REGION\") }); the account may stay unset.");
         var settings = new DjangoEcsSettings
         {
             ImageDirectory = ResolveImage(props, check),

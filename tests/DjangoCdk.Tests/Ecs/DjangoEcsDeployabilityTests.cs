@@ -80,7 +80,9 @@ public sealed class DjangoEcsDeployabilityTests(DjangoEcsDefaultsFixture default
     [Fact]
     public void Environment_agnostic_nat_instance_without_an_image_is_rejected_with_what_to_do()
     {
-        var error = Assert.Throws<DjangoCdkValidationException>(() => new DjangoEcs(TestStacks.EnvironmentAgnostic(), "Django",
+        // Given a stack with a region but no account (cdk synth without credentials)
+        var stack = new Stack(TestStacks.NewApp(), "Test", new StackProps { Env = new Amazon.CDK.Environment { Region = TestStacks.Region } });
+        var error = Assert.Throws<DjangoCdkValidationException>(() => new DjangoEcs(stack, "Django",
             new DjangoEcsProps { ImageDirectory = TestStacks.Backend, NatStrategy = NatStrategy.Instance }));
         Assert.Equal("NatInstanceImage", error.ParamName);
         Assert.Equal(ValidationErrorCode.Missing, error.Code);

@@ -14,11 +14,27 @@ public sealed class DjangoEcsValidationTests
 {
     private static readonly ConstructSite Site = new("Test/Django", TestStacks.Account, TestStacks.Region);
     private static readonly ConstructSite EnvironmentAgnosticSite = new("Test/Django", "${Token[AWS.AccountId.1]}", "${Token[AWS.Region.2]}");
+    private static readonly ConstructSite AccountAgnosticSite = new("Test/Django", "${Token[AWS.AccountId.1]}", TestStacks.Region);
 
     private static DjangoCdkValidationException Rejects(Func<DjangoEcsProps, DjangoEcsProps> change, ConstructSite? site = null)
     {
         var props = change(new DjangoEcsProps { ImageDirectory = TestStacks.Backend });
         return Assert.Throws<DjangoCdkValidationException>(() => DjangoEcsSettings.Resolve(props, site ?? Site));
+    }
+
+    [Fact]
+    public void A_stack_without_a_region_is_rejected_with_what_to_do()
+    {
+        var error = Rejects(p => p, EnvironmentAgnosticSite);
+        Assert.Equal("Env.Region", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Missing, error.Code);
+        Assert.Contains("CDK_DEFAULT_REGION", error.Message);
+    }
+
+    [Fact]
+    public void A_stack_without_an_account_is_accepted()
+    {
+        _ = DjangoEcsSettings.Resolve(new DjangoEcsProps { ImageDirectory = TestStacks.Backend }, AccountAgnosticSite);
     }
 
     [Fact]
@@ -109,7 +125,7 @@ public sealed class DjangoEcsValidationTests
     [Fact]
     public void Zone_lookup_in_an_environment_agnostic_stack_asks_for_the_zone_id()
     {
-        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ApiDomainName = "api.example.com", ZoneName = "example.com" }, EnvironmentAgnosticSite);
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ApiDomainName = "api.example.com", ZoneName = "example.com" }, AccountAgnosticSite);
         Assert.Equal("HostedZoneId", error.ParamName);
         Assert.Contains("aws route53 list-hosted-zones-by-name --dns-name example.com", error.Message);
     }
