@@ -540,27 +540,23 @@ public sealed class DjangoEcs : Construct
     private void CreateOutputs(bool exec)
     {
         var region = Stack.Of(this).Region;
-        _ = new CfnOutput(this, "SiteUrl", new CfnOutputProps { Value = SiteUrl, Description = "The Django site" });
-        _ = new CfnOutput(this, "StaticFileBucketName", new CfnOutputProps { Value = StaticFileBucket.BucketName, Description = "Bucket of static and media files" });
-        _ = new CfnOutput(this, "ClusterName", new CfnOutputProps { Value = Cluster.ClusterName, Description = "ECS cluster" });
-        _ = new CfnOutput(this, "WebServiceName", new CfnOutputProps { Value = WebService.ServiceName, Description = "Web service" });
+        StackOutputs.Add(this, "SiteUrl", SiteUrl, "The Django site");
+        StackOutputs.Add(this, "StaticFileBucketName", StaticFileBucket.BucketName, "Bucket of static and media files");
+        StackOutputs.Add(this, "ClusterName", Cluster.ClusterName, "ECS cluster");
+        StackOutputs.Add(this, "WebServiceName", WebService.ServiceName, "Web service");
         var subnets = Fn.Join(",", Vpc.SelectSubnets(Network.AppSubnets).SubnetIds);
-        _ = new CfnOutput(this, "RunManagementCommand", new CfnOutputProps
-        {
-            Description = "Runs a management command once: replace \"COMMAND\" with its words, each quoted, e.g. \"migrate\",\"--plan\"",
-            Value = $"aws ecs run-task --region {region} --cluster {Cluster.ClusterName} --task-definition {WebTaskDefinition.Family} --launch-type FARGATE " +
-                    $"--network-configuration \"awsvpcConfiguration={{subnets=[{subnets}],securityGroups=[{AppSecurityGroup.SecurityGroupId}],assignPublicIp=DISABLED}}\" " +
-                    $"--overrides '{{\"containerOverrides\":[{{\"name\":\"{WebContainerName}\",\"command\":[\"python\",\"manage.py\",\"COMMAND\"]}}]}}'",
-        });
+        StackOutputs.Add(this, "RunManagementCommand",
+            $"aws ecs run-task --region {region} --cluster {Cluster.ClusterName} --task-definition {WebTaskDefinition.Family} --launch-type FARGATE " +
+            $"--network-configuration \"awsvpcConfiguration={{subnets=[{subnets}],securityGroups=[{AppSecurityGroup.SecurityGroupId}],assignPublicIp=DISABLED}}\" " +
+            $"--overrides '{{\"containerOverrides\":[{{\"name\":\"{WebContainerName}\",\"command\":[\"python\",\"manage.py\",\"COMMAND\"]}}]}}'",
+            "Runs a management command once: replace \"COMMAND\" with its words, each quoted, e.g. \"migrate\",\"--plan\"");
         if (exec)
         {
-            _ = new CfnOutput(this, "ExecCommand", new CfnOutputProps
-            {
-                Description = "Opens a shell in a running web task",
-                Value = $"aws ecs execute-command --region {region} --cluster {Cluster.ClusterName} " +
-                        $"--task $(aws ecs list-tasks --region {region} --cluster {Cluster.ClusterName} --service-name {WebService.ServiceName} --query 'taskArns[0]' --output text) " +
-                        $"--container {WebContainerName} --interactive --command /bin/sh",
-            });
+            StackOutputs.Add(this, "ExecCommand",
+                $"aws ecs execute-command --region {region} --cluster {Cluster.ClusterName} " +
+                $"--task $(aws ecs list-tasks --region {region} --cluster {Cluster.ClusterName} --service-name {WebService.ServiceName} --query 'taskArns[0]' --output text) " +
+                $"--container {WebContainerName} --interactive --command /bin/sh",
+                "Opens a shell in a running web task (needs the Session Manager plugin)");
         }
     }
 

@@ -289,6 +289,24 @@ public sealed class DjangoEcsDeployabilityTests(DjangoEcsDefaultsFixture default
         Amazon.CDK.Assertions.Annotations.FromStack(stack).HasNoWarning("*", Match.AnyValue());
     }
 
+    [Theory]
+    [InlineData("DjangoSiteUrl")]
+    [InlineData("DjangoStaticFileBucketName")]
+    [InlineData("DjangoClusterName")]
+    [InlineData("DjangoWebServiceName")]
+    [InlineData("DjangoRunManagementCommand")]
+    public void Outputs_have_keys_people_can_find_in_the_console(string key)
+    {
+        defaults.Template.HasOutput(key, Match.ObjectLike(new Dictionary<string, object> { ["Description"] = Match.AnyValue() }));
+    }
+
+    [Fact]
+    public void Run_management_command_output_takes_the_command_as_separate_words()
+    {
+        var value = string.Concat(defaultsJson.Root["Outputs"]!["DjangoRunManagementCommand"]!["Value"]!["Fn::Join"]![1]!.AsArray().OfType<JsonValue>().Select(v => (string)v!));
+        Assert.Contains("\"command\":[\"python\",\"manage.py\",\"COMMAND\"]", value);
+    }
+
     private static TemplateJson NatInstanceTemplate()
     {
         var stack = Stacks.WithNatImageLookup();
