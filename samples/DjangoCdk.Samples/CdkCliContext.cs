@@ -17,10 +17,11 @@ public static class CdkCliContext
     public const string LookupCacheFile = "cdk.context.json";
 
     /// <summary>
-    /// Variables through which the CLI passes context to the app. aws-cdk-lib 2.160's <c>App</c> reads
-    /// <c>CDK_CONTEXT_JSON</c> (cx-api <c>CONTEXT_ENV</c>, set by every CLI version) and the file named by
-    /// <c>CONTEXT_OVERFLOW_LOCATION_ENV</c> (context too large for one variable); some CLI versions also write the
-    /// context to the file named by <c>CDK_CONTEXT_FILE</c>. Any of them means the CLI is running the app.
+    /// Variables through which the CLI passes context to the app; any of them means the CLI is running it.
+    /// aws-cdk-lib 2.160's <c>App</c> reads <c>CDK_CONTEXT_JSON</c> (cx-api <c>CONTEXT_ENV</c>, which every CLI
+    /// version sets) and the file named by <c>CONTEXT_OVERFLOW_LOCATION_ENV</c> (context too large for one
+    /// variable). <c>CDK_CONTEXT_FILE</c> is not read by 2.160; it is only taken as a sign of a CLI that passes
+    /// context in a file.
     /// </summary>
     public static readonly IReadOnlyList<string> CliVariables = ["CDK_CONTEXT_JSON", "CONTEXT_OVERFLOW_LOCATION_ENV", "CDK_CONTEXT_FILE"];
 
