@@ -1,17 +1,106 @@
 #!/usr/bin/env bash
 # The whole test suite: C# construct tests, the release handler's and the cdk-nag checker's JavaScript tests,
-# then the bundled samples synthesized and checked with cdk-nag's AwsSolutions pack and our Django pack.
-# Usage: scripts/test.sh   (from anywhere; needs the .NET 10 SDK and Node.js >= 20)
+# then the bundled samples synthesized twice and each form checked with cdk-nag (AwsSolutions + our Django pack)
+# and cfn-lint:
+#   agnostic  no account, no region (CDK_DEFAULT_ACCOUNT/REGION unset), what `cdk synth` makes without credentials;
+#   concrete  account 123456789012 in us-east-1, what `cdk deploy` synthesizes with credentials; its lookups are
+#             answered by the check fixtures in cdk.context.json.
+# Each form counts three checks: synth (exit code 0: no error annotation, no unanswered lookup), cdk-nag (no
+# unsuppressed finding) and cfn-lint (no error; warnings are printed but do not fail, see run_cfn_lint).
+# Usage: scripts/test.sh   (from anywhere; needs the .NET 10 SDK, Node.js >= 20 and cfn-lint 1.x on PATH)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo=$PWD
+
+# cfn-lint comes with the machine image (pip, Python 3.11); this network cannot reach PyPI, so say so and stop early.
+if ! command -v cfn-lint >/dev/null 2>&1; then
+  echo "scripts/test.sh: cfn-lint (the AWS CloudFormation Linter, 1.x) is not on PATH." >&2
+  echo "  It is installed with pip on the machine image (pip install 'cfn-lint>=1.51,<2' on Python 3.11);" >&2
+  echo "  install it the same way, or from a wheel, and run again. The samples are linted with it, so the run stops here." >&2
+  exit 1
+fi
+
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
 passed=0
 failed=0
+summary=()
+started=$SECONDS
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Installing the cdk-nag checker (npm ci)"
+# record <check name> <exit status> [note]: counts one check and remembers it for the summary.
+record() {
+  local name=$1 status=$2 note=${3:-}
+  if [ "$status" -eq 0 ]; then
+    passed=$((passed + 1)); summary+=("PASS  $name${note:+  ($note)}")
+  else
+    failed=$((failed + 1)); summary+=("FAIL  $name${note:+  ($note)}")
+  fi
+}
+
+# run_cfn_lint <cdk.out folder>: every synthesized template, with the one configuration file. Fails on errors only:
+# warnings (deprecations announced ahead, legacy properties) are printed for the construct authors to act on, but
+# AWS adds warning rules with every release and a new one must not break CI overnight. Ignored rules, by ID with
+# their reasons, are in tools/cfn-lint/.cfnlintrc.yaml.
+run_cfn_lint() {
+  local out=$1 templates status=0
+  mapfile -t templates < <(cd "$out" && find . -name '*.template.json' -not -path './asset.*' -printf '%P\n' | sort)
+  if [ "${#templates[@]}" -eq 0 ]; then echo "cfn-lint: no *.template.json in $out"; return 1; fi
+  (cd "$out" && cfn-lint --config-file "$repo/tools/cfn-lint/.cfnlintrc.yaml" --format parseable --non-zero-exit-code error \
+    -- "${templates[@]}") >"$out.cfn-lint.log" 2>&1 || status=$?
+  cat "$out.cfn-lint.log"
+  local errors warnings
+  errors=$(grep -cE '^[^:]+:[0-9]+:[0-9]+:[0-9]+:[0-9]+:E' "$out.cfn-lint.log" || true)
+  warnings=$(grep -cE '^[^:]+:[0-9]+:[0-9]+:[0-9]+:[0-9]+:W' "$out.cfn-lint.log" || true)
+  echo "cfn-lint: ${#templates[@]} templates, $errors errors, $warnings warnings (exit $status)"
+  return "$status"
+}
+
+# check_form <form> <cdk.out folder>: cdk-nag, then cfn-lint, over one synthesized form; output to <folder>.checks.log.
+# Records nothing: the caller records, so that forms checked in the background are counted in order.
+check_form() {
+  local form=$1 out=$2 nag=0 lint=0
+  {
+    printf '\n==> %s: cdk-nag (tools/cdk-nag-check)\n' "$form"
+    (cd "$out" && node "$repo/tools/cdk-nag-check/check.js" .) || nag=$?
+    printf '\n==> %s: cfn-lint (tools/cfn-lint/.cfnlintrc.yaml)\n' "$form"
+    run_cfn_lint "$out" || lint=$?
+  } >"$out.checks.log" 2>&1
+  echo "$nag $lint" >"$out.checks.status"
+}
+
+# synth <form> <cdk.out folder> [dotnet run options]: the sample app as `cdk synth` runs it, in the form's
+# environment. The CDK CLI's context variables are cleared so the app reads cdk.json and cdk.context.json itself.
+synth() {
+  local form=$1 out=$2; shift 2
+  local -a form_env=(-u CDK_CONTEXT_JSON -u CONTEXT_OVERFLOW_LOCATION_ENV -u CDK_CONTEXT_FILE)
+  if [ "$form" = agnostic ]; then
+    form_env+=(-u CDK_DEFAULT_ACCOUNT -u CDK_DEFAULT_REGION)
+  else
+    form_env+=(CDK_DEFAULT_ACCOUNT=123456789012 CDK_DEFAULT_REGION=us-east-1)
+  fi
+  env "${form_env[@]}" CDK_OUTDIR="$out" dotnet run --project samples/DjangoCdk.Samples "$@"
+}
+
+# A form's three checks, once its cdk-nag and cfn-lint have finished (or synthesis left nothing to check).
+record_form() {
+  local form=$1 out=$2 synth_status=$3 nag lint
+  if [ -f "$out/manifest.json" ]; then
+    [ -f "$out.checks.status" ] || check_form "$form" "$out"
+    cat "$out.checks.log"
+    read -r nag lint <"$out.checks.status"
+    record "$form: synth" "$synth_status" "$([ "$synth_status" -eq 0 ] || echo "dotnet run exited $synth_status")"
+    record "$form: cdk-nag" "$nag"
+    record "$form: cfn-lint" "$lint"
+  else
+    record "$form: synth" 1 "no cloud assembly: dotnet run exited $synth_status"
+    record "$form: cdk-nag" 1 "not run: nothing synthesized"
+    record "$form: cfn-lint" 1 "not run: nothing synthesized"
+  fi
+}
+
+step "Installing the cdk-nag checker (npm ci); $(cfn-lint --version)"
 npm ci --prefix tools/cdk-nag-check --no-audit --no-fund --loglevel=error
 
 step "C# tests (dotnet test)"
@@ -22,6 +111,7 @@ set -e
 while read -r f p; do
   failed=$((failed + f)); passed=$((passed + p))
 done < <(sed -nE 's/.*Failed:[[:space:]]+([0-9]+), Passed:[[:space:]]+([0-9]+),.*/\1 \2/p' "$log_dir/dotnet.log")
+if [ "$dotnet_status" -ne 0 ]; then summary+=("FAIL  dotnet test exited $dotnet_status"); fi
 
 step "JavaScript tests (node --test)"
 set +e
@@ -32,22 +122,44 @@ node_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log_dir/node.log" | tail -1)
 node_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log_dir/node.log" | tail -1)
 passed=$((passed + ${node_pass:-0}))
 failed=$((failed + ${node_fail:-0}))
+if [ "$node_status" -ne 0 ]; then summary+=("FAIL  node --test exited $node_status"); fi
+tests_done=$SECONDS
 
-step "Synthesizing the samples and checking them with cdk-nag"
-out="$log_dir/cdk.out"
-set +e
-CDK_OUTDIR="$out" dotnet run --project samples/DjangoCdk.Samples
-synth_status=$?
-nag_status=1
-if [ "$synth_status" -eq 0 ]; then
-  node tools/cdk-nag-check/check.js "$out"
-  nag_status=$?
+# The agnostic form's checks run in the background while the concrete form synthesizes (2 cores: ~15 s saved).
+step "Samples, environment-agnostic form: synthesizing (no account, no region)"
+agnostic="$log_dir/agnostic.out"
+agnostic_status=0
+synth agnostic "$agnostic" || agnostic_status=$?
+checks_pid=
+if [ -f "$agnostic/manifest.json" ]; then
+  check_form agnostic "$agnostic" &
+  checks_pid=$!
 fi
-set -e
-if [ "$synth_status" -eq 0 ] && [ "$nag_status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
+step "Samples, concrete form: synthesizing (account 123456789012, us-east-1)"
+concrete="$log_dir/concrete.out"
+concrete_status=0
+synth concrete "$concrete" --no-build || concrete_status=$?
+
+if [ -n "$checks_pid" ]; then wait "$checks_pid" || true; fi
+record_form agnostic "$agnostic" "$agnostic_status"
+record_form concrete "$concrete" "$concrete_status"
+samples_done=$SECONDS
+
+# HOOK: the packaging smoke test (scripts/package-test.sh, from the packaging work) runs here when present,
+# counted as one check. Nothing to do until it exists on this branch.
+if [ -f scripts/package-test.sh ]; then
+  step "Packaging smoke test (scripts/package-test.sh)"
+  package_status=0
+  bash scripts/package-test.sh || package_status=$?
+  record "packaging smoke test (scripts/package-test.sh)" "$package_status"
+fi
+
+step "Summary"
+for line in "${summary[@]}"; do echo "$line"; done
+echo "time: tests $((tests_done - started)) s, samples $((samples_done - tests_done)) s, total $((SECONDS - started)) s"
 echo
 echo "$passed passed, $failed failed"
-if [ "$dotnet_status" -ne 0 ] || [ "$node_status" -ne 0 ] || [ "$synth_status" -ne 0 ] || [ "$nag_status" -ne 0 ]; then
+if [ "$dotnet_status" -ne 0 ] || [ "$node_status" -ne 0 ] || [ "$failed" -ne 0 ]; then
   exit 1
 fi

@@ -14,10 +14,12 @@ public static class SampleStacks
     /// <summary>Adds every sample stack to <paramref name="app"/>.</summary>
     public static void AddAll(App app, string imageDirectory)
     {
+        // What the CDK CLI resolves from credentials and profile; without them the stacks are environment-agnostic
+        // (no account, no region), as `cdk synth` makes them on a machine without AWS credentials.
         var env = new Amazon.CDK.Environment
         {
             Account = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"),
-            Region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION") ?? DefaultRegion,
+            Region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"),
         };
         EcsMinimal(app, "DjangoEcsMinimal", env, imageDirectory);
         EcsComplete(app, "DjangoEcsComplete", env, imageDirectory);
