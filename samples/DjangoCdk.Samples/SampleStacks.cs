@@ -8,25 +8,26 @@ namespace DjangoCdk.Samples;
 /// <summary>The bundled sample apps: one small deployable stack per construct configuration.</summary>
 public static class SampleStacks
 {
-    /// <summary>The region the samples synthesize for; override with CDK_DEFAULT_REGION.</summary>
+    /// <summary>The region of the samples that need one (DjangoEcs does) when CDK_DEFAULT_REGION is unset.</summary>
     public const string DefaultRegion = "us-east-1";
 
     /// <summary>Adds every sample stack to <paramref name="app"/>.</summary>
     public static void AddAll(App app, string imageDirectory)
     {
-        // What the CDK CLI resolves from credentials and profile; without them the stacks are environment-agnostic
-        // (no account, no region), as `cdk synth` makes them on a machine without AWS credentials.
-        var env = new Amazon.CDK.Environment
-        {
-            Account = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"),
-            Region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION"),
-        };
-        EcsMinimal(app, "DjangoEcsMinimal", env, imageDirectory);
-        EcsComplete(app, "DjangoEcsComplete", env, imageDirectory);
+        // What the CDK CLI resolves from credentials and profile; without them the stacks are environment-agnostic,
+        // as `cdk synth` makes them on a machine without AWS credentials. StaticSiteMinimal stays fully agnostic
+        // (no account, no region); the stacks with a DjangoEcs need a region (its load balancer's access logs are
+        // written by the region's Elastic Load Balancing account), so they fall back to DefaultRegion.
+        var account = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT");
+        var region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION");
+        var env = new Amazon.CDK.Environment { Account = account, Region = region };
+        var regional = new Amazon.CDK.Environment { Account = account, Region = region ?? DefaultRegion };
+        EcsMinimal(app, "DjangoEcsMinimal", regional, imageDirectory);
+        EcsComplete(app, "DjangoEcsComplete", regional, imageDirectory);
         var dist = FrontendSamples.FindDist();
         FrontendSamples.StaticSiteMinimal(app, "StaticSiteMinimal", env, dist);
-        FrontendSamples.StaticSiteComplete(app, "StaticSiteComplete", env, dist, imageDirectory);
-        Vue(app, "DjangoVue", env, imageDirectory, dist);
+        FrontendSamples.StaticSiteComplete(app, "StaticSiteComplete", regional, dist, imageDirectory);
+        Vue(app, "DjangoVue", regional, imageDirectory, dist);
     }
 
     /// <summary>DjangoVue: the sample SPA and the sample Django project on app.example.com.</summary>
