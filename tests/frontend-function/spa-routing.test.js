@@ -1,8 +1,7 @@
 'use strict';
 // Tests for StaticSite's SPA-routing CloudFront Function (viewer request, cloudfront-js-2.0).
-// The code under test is, in order of preference:
-//   - the file named by SPA_FUNCTION_FILE (the xunit test writes the FunctionCode of a synthesized template there);
-//   - the raw string literal `Code` in src/DjangoCdk/Frontend/SpaRoutingFunction.cs.
+// The code under test is the file named by SPA_FUNCTION_FILE (the xunit test writes the FunctionCode of a synthesized
+// template there), else src/DjangoCdk/Frontend/SpaRouting/spa-routing.js, the file the DjangoCdk assembly embeds.
 // Run with: node --test tests/frontend-function/spa-routing.test.js
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -10,17 +9,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 
-function sourceFromCSharp() {
-  const file = path.join(__dirname, '../../src/DjangoCdk/Frontend/SpaRoutingFunction.cs');
-  const text = fs.readFileSync(file, 'utf8');
-  const m = text.match(/Code\s*=\s*"""\r?\n([\s\S]*?)\r?\n([ \t]*)""";/);
-  if (!m) throw new Error(`No raw string literal Code = """...""" in ${file}`);
-  const indent = m[2];
-  // C# raw string literals drop the closing delimiter's indentation from every line.
-  return m[1].split(/\r?\n/).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
-}
-
-const code = process.env.SPA_FUNCTION_FILE ? fs.readFileSync(process.env.SPA_FUNCTION_FILE, 'utf8') : sourceFromCSharp();
+const file = process.env.SPA_FUNCTION_FILE || path.join(__dirname, '../../src/DjangoCdk/Frontend/SpaRouting/spa-routing.js');
+const code = fs.readFileSync(file, 'utf8');
 
 // CloudFront runs the code as a script and calls its global `handler`: no modules, no require.
 const sandbox = vm.createContext({});

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.CloudFront;
@@ -61,147 +59,27 @@ public sealed class StaticSite : Construct
         public const string MediaCache = "media-cache";
     }
 
-    private static readonly Regex PathPatternChars = new(@"^/[A-Za-z0-9_\-.*$/~""'@:+&]*$", RegexOptions.CultureInvariant);
-    private static readonly Regex FolderPattern = new(@"^/[A-Za-z0-9_.~-]+(/[A-Za-z0-9_.~-]+)*/\*$", RegexOptions.CultureInvariant);
-    private static readonly Regex HostName = new(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\.?$", RegexOptions.CultureInvariant);
-    private static readonly Regex WafV2GlobalArn = new(@"^arn:aws[a-zA-Z-]*:wafv2:us-east-1:\d{12}:global/webacl/[^/]+/[^/]+$", RegexOptions.CultureInvariant);
-
     private bool _restricted;
 
     /// <summary>Creates the site.</summary>
     public StaticSite(Construct scope, string id, StaticSiteProps props) : base(scope, id)
     {
-        // Defaults.
-        var stack = Stack.Of(this);
-        var distPath = props.PathToDist is { Length: > 0 } dist ? Path.GetFullPath(dist) : null;
-        var requireDist = props.RequirePathToDist ?? false;
-        var domain = props.FrontendDomainName;
-        var apiPatterns = props.ApiPathPatterns ?? (props.LoadBalancer is null ? [] : Defaults.ApiPathPatterns);
-        var fingerprinted = props.FingerprintedPathPattern ?? Defaults.FingerprintedPathPattern;
-        var loadBalancerHttps = props.LoadBalancerUsesHttps ?? props.LoadBalancerDomainName is not null;
-        var memory = props.DeploymentMemoryMiB ?? Defaults.SiteDeploymentMemoryMiB;
-        var priceClass = props.PriceClass ?? Amazon.CDK.AWS.CloudFront.PriceClass.PRICE_CLASS_100;
-        var publicMedia = props.PublicMedia ?? Defaults.PublicMedia;
+        var settings = StaticSiteSettings.Resolve(props, ConstructSite.Of(this));
+        AddWarnings(settings);
 
-        // Validation.
-        DomainSettings.Validate(this, domain, props.ZoneName, props.HostedZoneId, props.CertificateArn,
-            nameof(StaticSiteProps.FrontendDomainName));
-        ValidateCertificate(stack, domain, props.CertificateArn);
-        ValidateLoadBalancer(props, loadBalancerHttps);
-        if (props.PublicMedia is { } mediaFlag && props.AssetsBucket is null)
-            throw Errors.Conflict(this, nameof(StaticSiteProps.PublicMedia), mediaFlag ? "true" : "false",
-                "AssetsBucket is not set, so there are no Django uploads to serve. Set AssetsBucket to Django's static and media bucket, or remove PublicMedia.");
-        ValidatePathPatterns(props, apiPatterns, fingerprinted, publicMedia);
-        ValidateWebAcl(props.WebAclArn);
-        if (memory < 128 || memory > 10240)
-            throw Errors.OutOfRange(this, nameof(StaticSiteProps.DeploymentMemoryMiB), memory.ToString(CultureInfo.InvariantCulture), "Allowed: 128 to 10240 (Lambda's limits).");
-        if (props.ContentSecurityPolicy is { } csp && string.IsNullOrWhiteSpace(csp))
-            throw Errors.Invalid(this, nameof(StaticSiteProps.ContentSecurityPolicy), csp, "Give a policy such as \"default-src 'self'\", or leave it unset.");
-        var upload = CheckDist(distPath, props.PathToDist, requireDist);
-
-        // Storage: the site bucket, read only by this distribution.
-        LogsBucket = props.AccessLogsBucket ?? Buckets.CreateLogsBucket(this, Ids.LogsBucket);
-        Bucket = Buckets.CreateAssetsBucket(this, Ids.Bucket, bucketName: null, LogsBucket);
-        var originAccessControl = new S3OriginAccessControl(this, Ids.OriginAccessControl, new S3OriginAccessControlProps
-        {
-            OriginAccessControlName = CloudFrontNames.For(this, NameRoles.OriginAccessControl, Defaults.OriginAccessControlNameMaxLength),
-            Description = "Signs CloudFront's requests to the site and assets buckets (SigV4)",
-            Signing = Signing.SIGV4_ALWAYS,
-        });
-        var siteOrigin = S3BucketOrigin.WithOriginAccessControl(Bucket, new S3BucketOriginWithOACProps { OriginAccessControl = originAccessControl });
-
-        // Edge logic: SPA routing and response headers.
-        RoutingFunction = new CloudFrontFunction(this, Ids.SpaRouting, new FunctionProps
-        {
-            Code = FunctionCode.FromInline(SpaRoutingFunction.Code),
-            Runtime = FunctionRuntime.JS_2_0,
-            Comment = SpaRoutingFunction.Comment,
-        });
-        SecurityHeadersPolicy = NewSecurityHeadersPolicy(Ids.SecurityHeaders, NameRoles.SecurityHeaders, contentSecurityPolicy: null);
-        var spaHeaders = props.ContentSecurityPolicy is null
-            ? SecurityHeadersPolicy
-            : NewSecurityHeadersPolicy(Ids.SpaSecurityHeaders, NameRoles.SpaSecurityHeaders, props.ContentSecurityPolicy);
-
-        // TLS and DNS.
-        IHostedZone? zone = null;
-        if (domain is not null)
-        {
-            zone = DomainSettings.HostedZone(this, Ids.HostedZone, props.ZoneName!, props.HostedZoneId);
-            Certificate = props.CertificateArn is not null
-                ? Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, Ids.Certificate, props.CertificateArn)
-                : new Certificate(this, Ids.Certificate, new CertificateProps { DomainName = domain, Validation = CertificateValidation.FromDns(zone) });
-        }
-        else
-        {
-            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteNoDomain,
-                "FrontendDomainName is not set: the site is served on its *.cloudfront.net name with CloudFront's default certificate, which also accepts TLS 1.0 clients. Set FrontendDomainName and ZoneName to serve it on your domain with TLS 1.2 or later.");
-        }
-
-        // The distribution: the SPA is the default behaviour.
-        Distribution = new Distribution(this, Ids.Distribution, new DistributionProps
-        {
-            Comment = Truncate("DjangoCdk StaticSite " + Node.Path, 128),
-            DefaultBehavior = new BehaviorOptions
-            {
-                Origin = siteOrigin,
-                ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-                AllowedMethods = AllowedMethods.ALLOW_GET_HEAD,
-                CachePolicy = CachePolicy.CACHING_OPTIMIZED,
-                Compress = true,
-                ResponseHeadersPolicy = spaHeaders,
-                FunctionAssociations = [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = RoutingFunction }],
-            },
-            DefaultRootObject = Defaults.IndexDocument,
-            DomainNames = domain is null ? null : [domain],
-            Certificate = Certificate,
-            MinimumProtocolVersion = Certificate is null ? null : SecurityPolicyProtocol.TLS_V1_2_2021,
-            SslSupportMethod = Certificate is null ? null : SSLMethod.SNI,
-            HttpVersion = HttpVersion.HTTP2_AND_3,
-            EnableIpv6 = true,
-            EnableLogging = true,
-            LogBucket = LogsBucket,
-            LogFilePrefix = Defaults.CloudFrontLogsPrefix,
-            LogIncludesCookies = false,
-            PriceClass = priceClass,
-            WebAclId = props.WebAclArn,
-            GeoRestriction = props.GeoRestriction,
-        });
-
-        // Fingerprinted build output: cached for a year at the edge and in browsers; no SPA rewrite, so a missing chunk fails loudly.
-        Distribution.AddBehavior(fingerprinted, siteOrigin, S3Behavior(CachePolicy.CACHING_OPTIMIZED, spaHeaders));
-
-        // Django's static files, and its uploads when they are public.
-        if (props.AssetsBucket is not null)
-        {
-            AddAssetsBucket(stack, props.AssetsBucket, originAccessControl, publicMedia);
-        }
-
-        // The Django API, admin and GraphQL: never cached, everything forwarded, locked to this distribution by a secret header.
-        if (props.LoadBalancer is not null)
-        {
-            AddLoadBalancer(props, apiPatterns, loadBalancerHttps);
-            Node.AddValidation(new RestrictionReminder(this));
-        }
-
-        if (zone is not null)
-        {
-            var target = RecordTarget.FromAlias(new CloudFrontTarget(Distribution));
-            _ = new ARecord(this, Ids.AliasRecord, new ARecordProps { Zone = zone, RecordName = domain, Target = target });
-            _ = new AaaaRecord(this, Ids.AliasRecordIpv6, new AaaaRecordProps { Zone = zone, RecordName = domain, Target = target });
-        }
-
-        DomainName = domain ?? Distribution.DistributionDomainName;
+        (LogsBucket, Bucket, var originAccessControl) = CreateStorage(settings.AccessLogsBucket);
+        (RoutingFunction, SecurityHeadersPolicy, var spaHeaders) = CreateEdgeLogic(settings.ContentSecurityPolicy);
+        var domain = settings.Domain is { } siteDomain ? CreateTls(siteDomain) : null;
+        Certificate = domain?.Certificate;
+        Distribution = CreateDistribution(settings, domain, originAccessControl, spaHeaders);
+        if (settings.Assets is { } assets) AddAssetsBucket(assets, originAccessControl);
+        if (settings.LoadBalancer is { } loadBalancer) (OriginSecret, OriginVerifyCondition) = AddLoadBalancer(loadBalancer);
+        if (domain is not null) CreateAliasRecords(domain);
+        DomainName = settings.Domain?.Name ?? Distribution.DistributionDomainName;
         Url = "https://" + DomainName;
-
-        if (upload)
-        {
-            Deploy(distPath!, fingerprinted, memory);
-        }
-
-        SuppressDistributionFindings(props, domain, loadBalancerHttps);
-        _ = new CfnOutput(this, "Url", new CfnOutputProps { Value = Url, Description = "The single-page app" });
-        _ = new CfnOutput(this, "DistributionId", new CfnOutputProps { Value = Distribution.DistributionId, Description = "CloudFront distribution of the app (for invalidations)" });
-        _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Bucket.BucketName, Description = "Bucket holding the built app" });
+        if (settings.Dist.UploadPath is { } dist) (AssetsDeployment, SiteDeployment) = Deploy(dist, settings);
+        SuppressDistributionFindings(settings);
+        CreateOutputs();
     }
 
     /// <summary>The CloudFront distribution.</summary>
@@ -232,19 +110,19 @@ public sealed class StaticSite : Construct
     /// The generated value CloudFront sends in the <see cref="OriginVerifyHeaderName"/> header to the load balancer,
     /// when <see cref="StaticSiteProps.LoadBalancer"/> is set. Templates only hold a dynamic reference to it.
     /// </summary>
-    public ISecret? OriginSecret { get; private set; }
+    public ISecret? OriginSecret { get; }
 
     /// <summary>
     /// The listener condition "the <see cref="OriginVerifyHeaderName"/> header holds <see cref="OriginSecret"/>", for
     /// listener rules of your own; <see cref="RestrictLoadBalancerToCloudFront"/> uses it.
     /// </summary>
-    public ListenerCondition? OriginVerifyCondition { get; private set; }
+    public ListenerCondition? OriginVerifyCondition { get; }
 
     /// <summary>The upload of the fingerprinted files, when <see cref="StaticSiteProps.PathToDist"/> exists.</summary>
-    public BucketDeployment? AssetsDeployment { get; private set; }
+    public BucketDeployment? AssetsDeployment { get; }
 
     /// <summary>The upload of index.html and the other unversioned files, which also invalidates the distribution.</summary>
-    public BucketDeployment? SiteDeployment { get; private set; }
+    public BucketDeployment? SiteDeployment { get; }
 
     /// <summary>
     /// Makes <paramref name="listener"/> serve only requests that came through this distribution: a rule forwards
@@ -308,6 +186,300 @@ public sealed class StaticSite : Construct
         }
     }
 
+    /// <summary>The custom domain's zone and viewer certificate, built when <see cref="StaticSiteProps.FrontendDomainName"/> is set.</summary>
+    private sealed record DomainResources(SiteDomain Domain, IHostedZone Zone, ICertificate Certificate);
+
+    /// <summary>The warnings the settings alone decide: no domain, nothing (or no index.html) to upload, plain HTTP to the load balancer.</summary>
+    private void AddWarnings(StaticSiteSettings settings)
+    {
+        var annotations = Annotations.Of(this);
+        if (settings.Domain is null)
+            annotations.AddWarningV2(SynthesisWarnings.StaticSiteNoDomain,
+                "FrontendDomainName is not set: the site is served on its *.cloudfront.net name with CloudFront's default certificate, which also accepts TLS 1.0 clients. Set FrontendDomainName and ZoneName to serve it on your domain with TLS 1.2 or later.");
+
+        var dist = settings.Dist;
+        switch (dist.Status)
+        {
+            case DistStatus.NotSet:
+                annotations.AddWarningV2(SynthesisWarnings.StaticSiteNoDist,
+                    "PathToDist is not set, so nothing is uploaded: the site answers 403 until a build is copied to the bucket (aws s3 sync dist/ s3://<BucketName output>/). Set PathToDist to the built app's folder.");
+                break;
+            case DistStatus.NotFound:
+                annotations.AddWarningV2(SynthesisWarnings.StaticSiteNoDist,
+                    $"PathToDist is '{dist.Given}', but {dist.FullPath} does not exist (was the app built?). Nothing is uploaded and the site answers 403 until it is. Set RequirePathToDist to make this an error.");
+                break;
+            case DistStatus.NoIndex:
+                annotations.AddWarningV2(SynthesisWarnings.StaticSiteNoIndex,
+                    $"PathToDist '{dist.Given}' has no {Defaults.IndexDocument}; the folder is uploaded, but every page answers 403 until it has one.");
+                break;
+        }
+
+        if (settings.LoadBalancer is { UsesHttps: false })
+            annotations.AddWarningV2(SynthesisWarnings.StaticSiteLoadBalancerOverHttp,
+                "CloudFront reaches the load balancer over plain HTTP, so API requests (cookies, passwords) cross the internet unencrypted between CloudFront and AWS's load balancer. " +
+                "Give the load balancer an HTTPS listener with a certificate, and set LoadBalancerDomainName to a name it covers.");
+    }
+
+    /// <summary>The logs bucket (given or new), the site bucket, and the origin access control CloudFront signs its S3 requests with.</summary>
+    private (IBucket Logs, Bucket Site, S3OriginAccessControl OriginAccessControl) CreateStorage(IBucket? accessLogsBucket)
+    {
+        var logs = accessLogsBucket ?? Buckets.CreateLogsBucket(this, Ids.LogsBucket);
+        var bucket = Buckets.CreateAssetsBucket(this, Ids.Bucket, bucketName: null, logs);
+        var originAccessControl = new S3OriginAccessControl(this, Ids.OriginAccessControl, new S3OriginAccessControlProps
+        {
+            OriginAccessControlName = CloudFrontNames.For(this, NameRoles.OriginAccessControl, Defaults.OriginAccessControlNameMaxLength),
+            Description = "Signs CloudFront's requests to the site and assets buckets (SigV4)",
+            Signing = Signing.SIGV4_ALWAYS,
+        });
+        return (logs, bucket, originAccessControl);
+    }
+
+    /// <summary>The SPA routing function, the security headers of every behaviour, and the SPA's own (with its CSP) when one is given.</summary>
+    private (CloudFrontFunction Routing, ResponseHeadersPolicy Headers, ResponseHeadersPolicy SpaHeaders) CreateEdgeLogic(string? contentSecurityPolicy)
+    {
+        var routing = new CloudFrontFunction(this, Ids.SpaRouting, new FunctionProps
+        {
+            Code = FunctionCode.FromInline(SpaRoutingFunction.Code),
+            Runtime = FunctionRuntime.JS_2_0,
+            Comment = SpaRoutingFunction.Comment,
+        });
+        var headers = NewSecurityHeadersPolicy(Ids.SecurityHeaders, NameRoles.SecurityHeaders, contentSecurityPolicy: null);
+        var spaHeaders = contentSecurityPolicy is null
+            ? headers
+            : NewSecurityHeadersPolicy(Ids.SpaSecurityHeaders, NameRoles.SpaSecurityHeaders, contentSecurityPolicy);
+        return (routing, headers, spaHeaders);
+    }
+
+    /// <summary>The hosted zone, and the given certificate or a new one validated through DNS in that zone.</summary>
+    private DomainResources CreateTls(SiteDomain domain)
+    {
+        var zone = DomainSettings.HostedZone(this, Ids.HostedZone, domain.ZoneName, domain.HostedZoneId);
+        var certificate = domain.CertificateArn is { } arn
+            ? Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, Ids.Certificate, arn)
+            : new Certificate(this, Ids.Certificate, new CertificateProps { DomainName = domain.Name, Validation = CertificateValidation.FromDns(zone) });
+        return new DomainResources(domain, zone, certificate);
+    }
+
+    /// <summary>
+    /// The distribution: the SPA is the default behaviour; the fingerprinted build output is cached for a year at the
+    /// edge and in browsers, with no SPA rewrite, so a missing chunk fails loudly.
+    /// </summary>
+    private Distribution CreateDistribution(StaticSiteSettings settings, DomainResources? domain, IOriginAccessControl originAccessControl, IResponseHeadersPolicy spaHeaders)
+    {
+        var siteOrigin = S3BucketOrigin.WithOriginAccessControl(Bucket, new S3BucketOriginWithOACProps { OriginAccessControl = originAccessControl });
+        var distribution = new Distribution(this, Ids.Distribution, new DistributionProps
+        {
+            Comment = Truncate("DjangoCdk StaticSite " + Node.Path, 128),
+            DefaultBehavior = new BehaviorOptions
+            {
+                Origin = siteOrigin,
+                ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+                AllowedMethods = AllowedMethods.ALLOW_GET_HEAD,
+                CachePolicy = CachePolicy.CACHING_OPTIMIZED,
+                Compress = true,
+                ResponseHeadersPolicy = spaHeaders,
+                FunctionAssociations = [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = RoutingFunction }],
+            },
+            DefaultRootObject = Defaults.IndexDocument,
+            DomainNames = domain is null ? null : [domain.Domain.Name],
+            Certificate = domain?.Certificate,
+            MinimumProtocolVersion = domain is null ? null : SecurityPolicyProtocol.TLS_V1_2_2021,
+            SslSupportMethod = domain is null ? null : SSLMethod.SNI,
+            HttpVersion = HttpVersion.HTTP2_AND_3,
+            EnableIpv6 = true,
+            EnableLogging = true,
+            LogBucket = LogsBucket,
+            LogFilePrefix = Defaults.CloudFrontLogsPrefix,
+            LogIncludesCookies = false,
+            PriceClass = settings.PriceClass,
+            WebAclId = settings.WebAclArn,
+            GeoRestriction = settings.GeoRestriction,
+        });
+        distribution.AddBehavior(settings.FingerprintedPathPattern, siteOrigin, S3Behavior(CachePolicy.CACHING_OPTIMIZED, spaHeaders));
+        return distribution;
+    }
+
+    /// <summary>
+    /// /static/* (long caching) from Django's bucket, read through OAC; with public media also /media/* (short
+    /// caching). Without it uploads stay private: no behaviour, no grant, and Django links them with signed S3 URLs.
+    /// </summary>
+    private void AddAssetsBucket(SiteAssets assets, IOriginAccessControl originAccessControl)
+    {
+        // The origin reads through a reference, so the CDK does not grant the whole bucket: GrantAssetsRead grants the
+        // served prefixes only, and it can do so only on a bucket this stack owns.
+        var reference = Amazon.CDK.AWS.S3.Bucket.FromBucketAttributes(this, Ids.AssetsBucketReference, new BucketAttributes
+        {
+            BucketArn = assets.Bucket.BucketArn,
+            BucketName = assets.Bucket.BucketName,
+            BucketRegionalDomainName = assets.Bucket.BucketRegionalDomainName,
+        });
+        Annotations.Of(this).AcknowledgeWarning("@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac",
+            "StaticSite adds a narrower statement (the served prefixes only) to the assets bucket itself, or warns when it cannot.");
+        var origin = S3BucketOrigin.WithOriginAccessControl(reference, new S3BucketOriginWithOACProps { OriginAccessControl = originAccessControl });
+        Distribution.AddBehavior(Defaults.StaticPathPattern, origin, S3Behavior(CachePolicy.CACHING_OPTIMIZED, SecurityHeadersPolicy));
+        if (assets.PublicMedia) AddPublicMedia(origin);
+        GrantAssetsRead(assets);
+    }
+
+    /// <summary>/media/* from Django's bucket, public and unsigned, cached briefly at the edge (uploads can be replaced under the same name).</summary>
+    private void AddPublicMedia(IOrigin origin)
+    {
+        var mediaCache = new CachePolicy(this, Ids.MediaCache, new CachePolicyProps
+        {
+            CachePolicyName = CloudFrontNames.For(this, NameRoles.MediaCache, Defaults.PolicyNameMaxLength),
+            Comment = "Django media: uploads may be replaced under the same name, so edges keep them briefly",
+            DefaultTtl = Duration.Seconds(Defaults.MediaDefaultTtlSeconds),
+            MinTtl = Duration.Seconds(0),
+            MaxTtl = Duration.Seconds(Defaults.MediaMaxTtlSeconds),
+            EnableAcceptEncodingGzip = true,
+            EnableAcceptEncodingBrotli = true,
+            HeaderBehavior = CacheHeaderBehavior.None(),
+            CookieBehavior = CacheCookieBehavior.None(),
+            QueryStringBehavior = CacheQueryStringBehavior.None(),
+        });
+        Distribution.AddBehavior(Defaults.MediaPathPattern, origin, S3Behavior(mediaCache, SecurityHeadersPolicy));
+    }
+
+    /// <summary>Lets this distribution read the served prefixes of a bucket of this stack; for any other bucket, says which statement to add by hand.</summary>
+    private void GrantAssetsRead(SiteAssets assets)
+    {
+        var stack = Stack.Of(this);
+        var prefixes = assets.PathPatterns.Select(p => p.TrimStart('/')).ToArray();
+        if (assets.Bucket is Amazon.CDK.AWS.S3.Bucket && assets.Bucket.Stack.Node.Addr == stack.Node.Addr)
+        {
+            assets.Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = assets.PublicMedia ? "AllowCloudFrontReadStaticAndMedia" : "AllowCloudFrontReadStatic",
+                Principals = [new ServicePrincipal("cloudfront.amazonaws.com")],
+                Actions = ["s3:GetObject"],
+                Resources = prefixes.Select(assets.Bucket.ArnForObjects).ToArray(),
+                Conditions = new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object> { ["AWS:SourceArn"] = DistributionArn(stack) },
+                },
+            }));
+            return;
+        }
+
+        var resources = string.Join(" and ", prefixes.Select(p => $"arn:aws:s3:::<bucket>/{p}"));
+        var paths = string.Join(" and ", assets.PathPatterns.Select(p => p.TrimEnd('*')));
+        Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteAssetsBucketPolicy,
+            "AssetsBucket is imported or belongs to another stack, so its bucket policy cannot be changed here (a cross-stack statement would make the stacks depend on each other). " +
+            $"Add this statement to it by hand, or {paths} answer 403: Effect Allow, Principal {{\"Service\": \"cloudfront.amazonaws.com\"}}, Action s3:GetObject, " +
+            $"Resource {resources}, Condition StringEquals AWS:SourceArn = arn:aws:cloudfront::<account>:distribution/<DistributionId output>.");
+    }
+
+    /// <summary>
+    /// The Django API, admin and GraphQL: never cached, everything forwarded, locked to this distribution by a secret
+    /// header. Returns the secret and the listener condition that checks it.
+    /// </summary>
+    private (ISecret Secret, ListenerCondition Condition) AddLoadBalancer(SiteLoadBalancer loadBalancer)
+    {
+        var secret = new Secret(this, Ids.OriginSecret, new SecretProps
+        {
+            Description = $"Value of the {OriginVerifyHeaderName} header CloudFront sends to the Django load balancer",
+            GenerateSecretString = new SecretStringGenerator
+            {
+                PasswordLength = Defaults.OriginSecretLength,
+                // ALB header conditions treat * and ? as wildcards: letters and digits only.
+                ExcludePunctuation = true,
+                IncludeSpace = false,
+            },
+        });
+        NagSuppressions.Add(secret, new NagSuppression("AwsSolutions-SMG4",
+            "CloudFront and the load balancer read this value only when CloudFormation updates them, so an automatic rotation would lock CloudFront out. Rotate by deploying a new value (see docs/static-site.md)."));
+
+        // A dynamic reference: CloudFormation resolves it at deploy time; the template never holds the value.
+        var value = secret.SecretValue.UnsafeUnwrap();
+        var condition = ListenerCondition.HttpHeader(OriginVerifyHeaderName, [value]);
+        var origin = new HttpOrigin(loadBalancer.DomainName ?? loadBalancer.LoadBalancer.LoadBalancerDnsName, new HttpOriginProps
+        {
+            ProtocolPolicy = loadBalancer.UsesHttps ? OriginProtocolPolicy.HTTPS_ONLY : OriginProtocolPolicy.HTTP_ONLY,
+            OriginSslProtocols = [OriginSslPolicy.TLS_V1_2],
+            CustomHeaders = new Dictionary<string, string> { [OriginVerifyHeaderName] = value },
+        });
+        foreach (var pattern in loadBalancer.ApiPathPatterns)
+        {
+            Distribution.AddBehavior(pattern, origin, new AddBehaviorOptions
+            {
+                ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+                AllowedMethods = AllowedMethods.ALLOW_ALL,
+                CachePolicy = CachePolicy.CACHING_DISABLED,
+                // Every viewer header (Host included), cookie and query string, plus CloudFront-Forwarded-Proto:
+                // the load balancer overwrites X-Forwarded-Proto with the scheme of the CloudFront-to-ALB hop.
+                OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_AND_CLOUDFRONT_2022,
+                ResponseHeadersPolicy = SecurityHeadersPolicy,
+                Compress = true,
+            });
+        }
+
+        Node.AddValidation(new RestrictionReminder(this));
+        return (secret, condition);
+    }
+
+    /// <summary>A and AAAA alias records of the domain, pointing at the distribution.</summary>
+    private void CreateAliasRecords(DomainResources domain)
+    {
+        var target = RecordTarget.FromAlias(new CloudFrontTarget(Distribution));
+        _ = new ARecord(this, Ids.AliasRecord, new ARecordProps { Zone = domain.Zone, RecordName = domain.Domain.Name, Target = target });
+        _ = new AaaaRecord(this, Ids.AliasRecordIpv6, new AaaaRecordProps { Zone = domain.Zone, RecordName = domain.Domain.Name, Target = target });
+    }
+
+    /// <summary>Two uploads: fingerprinted files first (immutable, never pruned), then the rest (no-cache, pruned) with an invalidation.</summary>
+    private (BucketDeployment Assets, BucketDeployment Site) Deploy(string distPath, StaticSiteSettings settings)
+    {
+        var folder = settings.FingerprintedFolder;
+        var source = Source.Asset(distPath);
+        var assets = new BucketDeployment(this, Ids.DeployAssets, new BucketDeploymentProps
+        {
+            Sources = [source],
+            DestinationBucket = Bucket,
+            Exclude = ["*"],
+            Include = [folder + "/*"],
+            CacheControl = [Amazon.CDK.AWS.S3.Deployment.CacheControl.FromString(Defaults.FingerprintedCacheControl)],
+            // Tabs opened before a deploy still load their old chunks; the bucket's lifecycle rule is not involved
+            // because nothing is deleted. Old chunks stay until removed by hand.
+            Prune = false,
+            MemoryLimit = settings.DeploymentMemoryMiB,
+        });
+        var site = new BucketDeployment(this, Ids.DeploySite, new BucketDeploymentProps
+        {
+            Sources = [source],
+            DestinationBucket = Bucket,
+            Exclude = [folder + "/*"],
+            CacheControl = [Amazon.CDK.AWS.S3.Deployment.CacheControl.FromString(Defaults.UnversionedCacheControl)],
+            Prune = true,
+            MemoryLimit = settings.DeploymentMemoryMiB,
+            Distribution = Distribution,
+            DistributionPaths = ["/*"],
+        });
+        // A new index.html must never reference chunks that are not uploaded yet.
+        site.Node.AddDependency(assets);
+        DeploymentFunction.Configure(this, Bucket);
+        return (assets, site);
+    }
+
+    private void SuppressDistributionFindings(StaticSiteSettings settings)
+    {
+        var suppressions = new List<NagSuppression>();
+        if (settings.GeoRestriction is null)
+            suppressions.Add(new("AwsSolutions-CFR1", "The site is meant for every country; restrict it with the GeoRestriction prop when a business or legal reason requires it."));
+        if (settings.WebAclArn is null)
+            suppressions.Add(new("AwsSolutions-CFR2", "AWS WAF is opt-in (WebAclArn) because a web ACL costs at least 5 USD a month plus rules; the S3 origins are private (OAC) and RestrictLoadBalancerToCloudFront locks the load balancer to this distribution. Attach a web ACL for rate limiting and managed rule groups."));
+        if (settings.Domain is null)
+            suppressions.Add(new("AwsSolutions-CFR4", "Without FrontendDomainName the distribution must use CloudFront's default *.cloudfront.net certificate, whose minimum protocol cannot be raised; with a domain it uses TLSv1.2_2021. Synthesis warns about it."));
+        if (settings.LoadBalancer is { UsesHttps: false })
+            suppressions.Add(new("AwsSolutions-CFR5", "The load balancer has no certificate-backed domain (LoadBalancerDomainName), so CloudFront can only reach it over HTTP; synthesis warns and the docs explain how to switch to HTTPS."));
+        if (suppressions.Count > 0) NagSuppressions.Add(Distribution, suppressions.ToArray());
+    }
+
+    private void CreateOutputs()
+    {
+        _ = new CfnOutput(this, "Url", new CfnOutputProps { Value = Url, Description = "The single-page app" });
+        _ = new CfnOutput(this, "DistributionId", new CfnOutputProps { Value = Distribution.DistributionId, Description = "CloudFront distribution of the app (for invalidations)" });
+        _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Bucket.BucketName, Description = "Bucket holding the built app" });
+    }
+
     private BehaviorOptions S3Behavior(ICachePolicy cachePolicy, IResponseHeadersPolicy headers) => new()
     {
         ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -336,315 +508,6 @@ public sealed class StaticSite : Construct
                 ContentSecurityPolicy = contentSecurityPolicy is null ? null : new ResponseHeadersContentSecurityPolicy { ContentSecurityPolicy = contentSecurityPolicy, Override = true },
             },
         });
-
-    /// <summary>
-    /// /static/* (long caching) from Django's bucket, read through OAC; with <paramref name="publicMedia"/> also /media/*
-    /// (short caching). Without it uploads stay private: no behaviour, no grant, and Django links them with signed S3 URLs.
-    /// </summary>
-    private void AddAssetsBucket(Stack stack, IBucket assetsBucket, IOriginAccessControl originAccessControl, bool publicMedia)
-    {
-        // The origin reads through a reference, so the CDK does not grant the whole bucket: the statement below
-        // grants the served prefixes only, and it can be added only to a bucket this stack owns.
-        var reference = Amazon.CDK.AWS.S3.Bucket.FromBucketAttributes(this, Ids.AssetsBucketReference, new BucketAttributes
-        {
-            BucketArn = assetsBucket.BucketArn,
-            BucketName = assetsBucket.BucketName,
-            BucketRegionalDomainName = assetsBucket.BucketRegionalDomainName,
-        });
-        Annotations.Of(this).AcknowledgeWarning("@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac",
-            "StaticSite adds a narrower statement (the served prefixes only) to the assets bucket itself, or warns when it cannot.");
-        var origin = S3BucketOrigin.WithOriginAccessControl(reference, new S3BucketOriginWithOACProps { OriginAccessControl = originAccessControl });
-        Distribution.AddBehavior(Defaults.StaticPathPattern, origin, S3Behavior(CachePolicy.CACHING_OPTIMIZED, SecurityHeadersPolicy));
-        var served = new List<string> { Defaults.StaticPathPattern };
-        if (publicMedia)
-        {
-            AddPublicMedia(origin);
-            served.Add(Defaults.MediaPathPattern);
-        }
-
-        var prefixes = served.Select(p => p.TrimStart('/')).ToArray();
-        var owned = assetsBucket is Amazon.CDK.AWS.S3.Bucket && assetsBucket.Stack.Node.Addr == stack.Node.Addr;
-        if (owned)
-        {
-            assetsBucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
-            {
-                Sid = publicMedia ? "AllowCloudFrontReadStaticAndMedia" : "AllowCloudFrontReadStatic",
-                Principals = [new ServicePrincipal("cloudfront.amazonaws.com")],
-                Actions = ["s3:GetObject"],
-                Resources = prefixes.Select(assetsBucket.ArnForObjects).ToArray(),
-                Conditions = new Dictionary<string, object>
-                {
-                    ["StringEquals"] = new Dictionary<string, object> { ["AWS:SourceArn"] = DistributionArn(stack) },
-                },
-            }));
-        }
-        else
-        {
-            var resources = string.Join(" and ", prefixes.Select(p => $"arn:aws:s3:::<bucket>/{p}"));
-            var paths = string.Join(" and ", served.Select(p => p.TrimEnd('*')));
-            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteAssetsBucketPolicy,
-                "AssetsBucket is imported or belongs to another stack, so its bucket policy cannot be changed here (a cross-stack statement would make the stacks depend on each other). " +
-                $"Add this statement to it by hand, or {paths} answer 403: Effect Allow, Principal {{\"Service\": \"cloudfront.amazonaws.com\"}}, Action s3:GetObject, " +
-                $"Resource {resources}, Condition StringEquals AWS:SourceArn = arn:aws:cloudfront::<account>:distribution/<DistributionId output>.");
-        }
-    }
-
-    /// <summary>/media/* from Django's bucket, public and unsigned, cached briefly at the edge (uploads can be replaced under the same name).</summary>
-    private void AddPublicMedia(IOrigin origin)
-    {
-        var mediaCache = new CachePolicy(this, Ids.MediaCache, new CachePolicyProps
-        {
-            CachePolicyName = CloudFrontNames.For(this, NameRoles.MediaCache, Defaults.PolicyNameMaxLength),
-            Comment = "Django media: uploads may be replaced under the same name, so edges keep them briefly",
-            DefaultTtl = Duration.Seconds(Defaults.MediaDefaultTtlSeconds),
-            MinTtl = Duration.Seconds(0),
-            MaxTtl = Duration.Seconds(Defaults.MediaMaxTtlSeconds),
-            EnableAcceptEncodingGzip = true,
-            EnableAcceptEncodingBrotli = true,
-            HeaderBehavior = CacheHeaderBehavior.None(),
-            CookieBehavior = CacheCookieBehavior.None(),
-            QueryStringBehavior = CacheQueryStringBehavior.None(),
-        });
-        Distribution.AddBehavior(Defaults.MediaPathPattern, origin, S3Behavior(mediaCache, SecurityHeadersPolicy));
-    }
-
-    /// <summary>The API behaviours, the secret origin header and the condition the load balancer checks.</summary>
-    private void AddLoadBalancer(StaticSiteProps props, IReadOnlyList<string> apiPatterns, bool https)
-    {
-        var secret = new Secret(this, Ids.OriginSecret, new SecretProps
-        {
-            Description = $"Value of the {OriginVerifyHeaderName} header CloudFront sends to the Django load balancer",
-            GenerateSecretString = new SecretStringGenerator
-            {
-                PasswordLength = Defaults.OriginSecretLength,
-                // ALB header conditions treat * and ? as wildcards: letters and digits only.
-                ExcludePunctuation = true,
-                IncludeSpace = false,
-            },
-        });
-        NagSuppressions.Add(secret, new NagSuppression("AwsSolutions-SMG4",
-            "CloudFront and the load balancer read this value only when CloudFormation updates them, so an automatic rotation would lock CloudFront out. Rotate by deploying a new value (see docs/static-site.md)."));
-        OriginSecret = secret;
-
-        // A dynamic reference: CloudFormation resolves it at deploy time; the template never holds the value.
-        var value = secret.SecretValue.UnsafeUnwrap();
-        OriginVerifyCondition = ListenerCondition.HttpHeader(OriginVerifyHeaderName, [value]);
-
-        var host = props.LoadBalancerDomainName ?? props.LoadBalancer!.LoadBalancerDnsName;
-        if (!https)
-        {
-            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteLoadBalancerOverHttp,
-                "CloudFront reaches the load balancer over plain HTTP, so API requests (cookies, passwords) cross the internet unencrypted between CloudFront and AWS's load balancer. " +
-                "Give the load balancer an HTTPS listener with a certificate, and set LoadBalancerDomainName to a name it covers.");
-        }
-
-        var origin = new HttpOrigin(host, new HttpOriginProps
-        {
-            ProtocolPolicy = https ? OriginProtocolPolicy.HTTPS_ONLY : OriginProtocolPolicy.HTTP_ONLY,
-            OriginSslProtocols = [OriginSslPolicy.TLS_V1_2],
-            CustomHeaders = new Dictionary<string, string> { [OriginVerifyHeaderName] = value },
-        });
-        foreach (var pattern in apiPatterns)
-        {
-            Distribution.AddBehavior(pattern, origin, new AddBehaviorOptions
-            {
-                ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-                AllowedMethods = AllowedMethods.ALLOW_ALL,
-                CachePolicy = CachePolicy.CACHING_DISABLED,
-                // Every viewer header (Host included), cookie and query string, plus CloudFront-Forwarded-Proto:
-                // the load balancer overwrites X-Forwarded-Proto with the scheme of the CloudFront-to-ALB hop.
-                OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_AND_CLOUDFRONT_2022,
-                ResponseHeadersPolicy = SecurityHeadersPolicy,
-                Compress = true,
-            });
-        }
-    }
-
-    /// <summary>Two uploads: fingerprinted files first (immutable, never pruned), then the rest (no-cache, pruned) with an invalidation.</summary>
-    private void Deploy(string distPath, string fingerprinted, int memory)
-    {
-        var folder = fingerprinted.TrimStart('/')[..^2];
-        var source = Source.Asset(distPath);
-        AssetsDeployment = new BucketDeployment(this, Ids.DeployAssets, new BucketDeploymentProps
-        {
-            Sources = [source],
-            DestinationBucket = Bucket,
-            Exclude = ["*"],
-            Include = [folder + "/*"],
-            CacheControl = [Amazon.CDK.AWS.S3.Deployment.CacheControl.FromString(Defaults.FingerprintedCacheControl)],
-            // Tabs opened before a deploy still load their old chunks; the bucket's lifecycle rule is not involved
-            // because nothing is deleted. Old chunks stay until removed by hand.
-            Prune = false,
-            MemoryLimit = memory,
-        });
-        SiteDeployment = new BucketDeployment(this, Ids.DeploySite, new BucketDeploymentProps
-        {
-            Sources = [source],
-            DestinationBucket = Bucket,
-            Exclude = [folder + "/*"],
-            CacheControl = [Amazon.CDK.AWS.S3.Deployment.CacheControl.FromString(Defaults.UnversionedCacheControl)],
-            Prune = true,
-            MemoryLimit = memory,
-            Distribution = Distribution,
-            DistributionPaths = ["/*"],
-        });
-        // A new index.html must never reference chunks that are not uploaded yet.
-        SiteDeployment.Node.AddDependency(AssetsDeployment);
-        DeploymentFunction.Configure(this, Bucket);
-    }
-
-    private void SuppressDistributionFindings(StaticSiteProps props, string? domain, bool loadBalancerHttps)
-    {
-        var suppressions = new List<NagSuppression>();
-        if (props.GeoRestriction is null)
-            suppressions.Add(new("AwsSolutions-CFR1", "The site is meant for every country; restrict it with the GeoRestriction prop when a business or legal reason requires it."));
-        if (props.WebAclArn is null)
-            suppressions.Add(new("AwsSolutions-CFR2", "AWS WAF is opt-in (WebAclArn) because a web ACL costs at least 5 USD a month plus rules; the S3 origins are private (OAC) and RestrictLoadBalancerToCloudFront locks the load balancer to this distribution. Attach a web ACL for rate limiting and managed rule groups."));
-        if (domain is null)
-            suppressions.Add(new("AwsSolutions-CFR4", "Without FrontendDomainName the distribution must use CloudFront's default *.cloudfront.net certificate, whose minimum protocol cannot be raised; with a domain it uses TLSv1.2_2021. Synthesis warns about it."));
-        if (props.LoadBalancer is not null && !loadBalancerHttps)
-            suppressions.Add(new("AwsSolutions-CFR5", "The load balancer has no certificate-backed domain (LoadBalancerDomainName), so CloudFront can only reach it over HTTP; synthesis warns and the docs explain how to switch to HTTPS."));
-        if (suppressions.Count > 0) NagSuppressions.Add(Distribution, suppressions.ToArray());
-    }
-
-    private void ValidateCertificate(Stack stack, string? domain, string? certificateArn)
-    {
-        if (domain is null) return;
-        var request = $"aws acm request-certificate --region {Defaults.CloudFrontCertificateRegion} --domain-name {domain} --validation-method DNS";
-        if (certificateArn is not null)
-        {
-            if (Token.IsUnresolved(certificateArn)) return;
-            var region = DomainSettings.CertificateArnPattern.Match(certificateArn).Groups["region"].Value;
-            if (region != Defaults.CloudFrontCertificateRegion)
-                throw Errors.Invalid(this, DomainSettings.CertificateArnProp, certificateArn,
-                    $"The certificate is in '{region}', but CloudFront only uses ACM certificates from {Defaults.CloudFrontCertificateRegion}, whatever the stack's region. Request one there ({request}), validate it, and pass its ARN.");
-            return;
-        }
-
-        if (Token.IsUnresolved(stack.Region) || stack.Region != Defaults.CloudFrontCertificateRegion)
-        {
-            var where = Token.IsUnresolved(stack.Region) ? "has no fixed region (no Env)" : $"is in {stack.Region}";
-            throw Errors.Missing(this, DomainSettings.CertificateArnProp,
-                $"CloudFront only uses certificates from {Defaults.CloudFrontCertificateRegion} and this stack {where}, so the construct cannot create one for '{domain}' here. " +
-                $"Either request one ({request}), add the CNAME record it asks for to the zone, and pass its ARN as CertificateArn; " +
-                $"or deploy this stack in {Defaults.CloudFrontCertificateRegion} (Env Region = \"{Defaults.CloudFrontCertificateRegion}\") to have the certificate created and validated for you.");
-        }
-    }
-
-    private void ValidateLoadBalancer(StaticSiteProps props, bool https)
-    {
-        if (props.LoadBalancer is null)
-        {
-            if (props.LoadBalancerDomainName is not null)
-                throw Errors.Conflict(this, nameof(StaticSiteProps.LoadBalancerDomainName), props.LoadBalancerDomainName, "LoadBalancer is not set, so no requests go to a load balancer. Set LoadBalancer, or remove LoadBalancerDomainName.");
-            if (props.LoadBalancerUsesHttps is not null)
-                throw Errors.Conflict(this, nameof(StaticSiteProps.LoadBalancerUsesHttps), props.LoadBalancerUsesHttps.Value ? "true" : "false", "LoadBalancer is not set. Set LoadBalancer, or remove LoadBalancerUsesHttps.");
-            if (props.ApiPathPatterns is not null)
-                throw Errors.Conflict(this, nameof(StaticSiteProps.ApiPathPatterns), props.ApiPathPatterns, "LoadBalancer is not set, so these paths would have nowhere to go. Set LoadBalancer (the Django ALB), or remove ApiPathPatterns.");
-            return;
-        }
-
-        if (props.LoadBalancerDomainName is { } name && !Token.IsUnresolved(name) && !HostName.IsMatch(name))
-            throw Errors.Invalid(this, nameof(StaticSiteProps.LoadBalancerDomainName), name, "Give a host name such as 'api.example.com' that resolves to the load balancer.");
-        if (https && props.LoadBalancerDomainName is null)
-            throw Errors.Conflict(this, nameof(StaticSiteProps.LoadBalancerUsesHttps), "true",
-                "LoadBalancerDomainName is not set. A certificate names a domain, never the load balancer's generated DNS name, so CloudFront's TLS check would fail (502). " +
-                "Set LoadBalancerDomainName to a name that resolves to the load balancer and that its certificate covers, or set LoadBalancerUsesHttps to false.");
-    }
-
-    private void ValidatePathPatterns(StaticSiteProps props, IReadOnlyList<string> apiPatterns, string fingerprinted, bool publicMedia)
-    {
-        const string fingerprintedProp = nameof(StaticSiteProps.FingerprintedPathPattern);
-        const string apiProp = nameof(StaticSiteProps.ApiPathPatterns);
-        if (!FolderPattern.IsMatch(fingerprinted))
-            throw Errors.Invalid(this, fingerprintedProp, fingerprinted, "It must name one folder of the build followed by '/*', e.g. '/assets/*' (Vite) or '/js/*'.");
-
-        var reserved = new List<(string Pattern, string Owner)> { (fingerprinted, fingerprintedProp) };
-        if (props.AssetsBucket is not null)
-        {
-            // Only what AssetsBucket serves is reserved: with private media, /media/* may go to Django.
-            var served = publicMedia ? new[] { Defaults.StaticPathPattern, Defaults.MediaPathPattern } : new[] { Defaults.StaticPathPattern };
-            foreach (var django in served)
-            {
-                if (Overlaps(fingerprinted, django))
-                    throw Errors.Conflict(this, fingerprintedProp, fingerprinted, $"it overlaps '{django}', which AssetsBucket serves (Django's STATIC_URL or MEDIA_URL). Configure the build to emit its hashed files in another folder (Vite: build.assetsDir) and set {fingerprintedProp} to match.");
-                reserved.Add((django, nameof(StaticSiteProps.AssetsBucket)));
-            }
-        }
-
-        if (props.ApiPathPatterns is { Length: 0 })
-            throw Errors.Invalid(this, apiProp, props.ApiPathPatterns, "Give at least one pattern such as '/api/*', or leave ApiPathPatterns unset for the defaults.");
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pattern in apiPatterns)
-        {
-            if (string.IsNullOrEmpty(pattern) || !pattern.StartsWith('/'))
-                throw Errors.Invalid(this, apiProp, pattern, "Each path pattern must start with '/', e.g. '/api/*'.");
-            if (pattern.Length > 255 || !PathPatternChars.IsMatch(pattern))
-                throw Errors.Invalid(this, apiProp, pattern, "CloudFront path patterns hold at most 255 of: letters, digits, _ - . * $ / ~ \" ' @ : + &.");
-            if (!seen.Add(pattern))
-                throw Errors.Conflict(this, apiProp, pattern, "it is listed twice; list each pattern once.");
-            foreach (var (other, owner) in reserved)
-            {
-                if (Overlaps(pattern, other))
-                    throw Errors.Conflict(this, apiProp, pattern, $"it overlaps '{other}' ({owner}), so CloudFront would send some of those requests to the wrong origin. Use a pattern that does not match paths under '{other.TrimEnd('*')}'.");
-            }
-        }
-    }
-
-    private void ValidateWebAcl(string? webAclArn)
-    {
-        if (webAclArn is null || Token.IsUnresolved(webAclArn)) return;
-        if (!WafV2GlobalArn.IsMatch(webAclArn))
-            throw Errors.Invalid(this, nameof(StaticSiteProps.WebAclArn), webAclArn,
-                "Expected the ARN of an AWS WAF (v2) web ACL with scope CLOUDFRONT, which lives in us-east-1: arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>.");
-    }
-
-    /// <summary>Whether the dist folder is uploaded; a missing folder is an error or a warning.</summary>
-    private bool CheckDist(string? fullPath, string? given, bool required)
-    {
-        const string prop = nameof(StaticSiteProps.PathToDist);
-        if (fullPath is null)
-        {
-            if (required)
-                throw Errors.Missing(this, prop, "RequirePathToDist is true: pass the folder of the built app, e.g. \"frontend/dist\" (run npm run build first).");
-            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteNoDist,
-                "PathToDist is not set, so nothing is uploaded: the site answers 403 until a build is copied to the bucket (aws s3 sync dist/ s3://<BucketName output>/). Set PathToDist to the built app's folder.");
-            return false;
-        }
-
-        if (!Directory.Exists(fullPath))
-        {
-            if (required)
-                throw Errors.NotFound(this, prop, given!, $"the directory {fullPath}");
-            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteNoDist,
-                $"PathToDist is '{given}', but {fullPath} does not exist (was the app built?). Nothing is uploaded and the site answers 403 until it is. Set RequirePathToDist to make this an error.");
-            return false;
-        }
-
-        if (!File.Exists(Path.Combine(fullPath, Defaults.IndexDocument)))
-        {
-            if (required)
-                throw Errors.NotFound(this, prop, given!, $"{Path.Combine(fullPath, Defaults.IndexDocument)} (a built single-page app has one)");
-            Annotations.Of(this).AddWarningV2(SynthesisWarnings.StaticSiteNoIndex,
-                $"PathToDist '{given}' has no {Defaults.IndexDocument}; the folder is uploaded, but every page answers 403 until it has one.");
-        }
-
-        return true;
-    }
-
-    /// <summary>Two path patterns overlap when the literal part of one (before any wildcard) starts with the other's.</summary>
-    internal static bool Overlaps(string a, string b)
-    {
-        var pa = LiteralPrefix(a);
-        var pb = LiteralPrefix(b);
-        return pa.StartsWith(pb, StringComparison.Ordinal) || pb.StartsWith(pa, StringComparison.Ordinal);
-    }
-
-    private static string LiteralPrefix(string pattern)
-    {
-        var wildcard = pattern.IndexOfAny(['*', '?']);
-        return wildcard < 0 ? pattern : pattern[..wildcard];
-    }
 
     /// <summary>The distribution's ARN (Amazon.CDK.Lib 2.160 has no DistributionArn attribute yet).</summary>
     private string DistributionArn(Stack stack) => stack.FormatArn(new ArnComponents

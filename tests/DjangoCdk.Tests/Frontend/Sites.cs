@@ -1,3 +1,4 @@
+using System.Reflection;
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
@@ -37,6 +38,19 @@ internal static class Sites
             SecurityGroupId = "sg-0123456789abcdef0",
             LoadBalancerDnsName = "django-123456789.us-east-1.elb.amazonaws.com",
         });
+
+    /// <summary>
+    /// An object of a CDK interface (a load balancer, a bucket) made without the CDK runtime, for settings that only
+    /// pass it through: calling any of its members throws, so a test that uses one also shows nothing touched it.
+    /// </summary>
+    public static T StandIn<T>() where T : class => DispatchProxy.Create<T, StandInProxy>();
+
+    /// <summary>The stand-ins' behaviour: every member throws.</summary>
+    public class StandInProxy : DispatchProxy
+    {
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            throw new InvalidOperationException($"{targetMethod?.Name} was called on a stand-in: this code needs a real CDK object.");
+    }
 
     /// <summary>A Django-style load balancer: an HTTPS listener with no default action and a web target group.</summary>
     public static (ApplicationLoadBalancer LoadBalancer, ApplicationListener Listener, ApplicationTargetGroup Web) LoadBalancer(Construct scope, bool open = false)

@@ -1,22 +1,39 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
 
 namespace DjangoCdk.Tests.Frontend;
 
-/// <summary>The routing function's JavaScript, run under Node with tests/frontend-function/spa-routing.test.js.</summary>
+/// <summary>The routing function's JavaScript: shipped as spa-routing.js, run under Node with tests/frontend-function/spa-routing.test.js.</summary>
 public sealed class SpaRoutingFunctionTests(StaticSiteDefaultsFixture fixture) : IClassFixture<StaticSiteDefaultsFixture>
 {
+    private static string SourceFile => Path.Combine(TestStacks.RepositoryRoot, "src", "DjangoCdk", "Frontend", "SpaRouting", "spa-routing.js");
+
+    [Fact]
+    public void The_assembly_ships_the_function_that_the_repository_tests()
+    {
+        // The Node tests run the file in src/; the template inlines what the assembly embeds: they must be the same bytes.
+        Assert.Equal(File.ReadAllBytes(SourceFile), SpaRoutingFunction.Source());
+    }
+
+    [Fact]
+    public void The_template_inlines_the_file_without_its_final_newline()
+    {
+        var onDisk = File.ReadAllText(SourceFile);
+
+        Assert.EndsWith("\n", onDisk, StringComparison.Ordinal);
+        Assert.Equal(onDisk.TrimEnd('\n'), SpaRoutingFunction.Code);
+    }
+
     [Fact]
     public async Task Synthesized_routing_function_passes_its_node_tests()
     {
         // Given the function code exactly as the template deploys it
-        var functions = JsonNode.Parse(JsonSerializer.Serialize(fixture.Template.FindResources("AWS::CloudFront::Function")))!.AsObject();
-        var code = Assert.Single(functions).Value!["Properties"]!["FunctionCode"]!.GetValue<string>();
+        var code = new Capture();
+        fixture.Template.HasResourceProperties("AWS::CloudFront::Function", new Dictionary<string, object> { ["FunctionCode"] = code });
         var file = Path.Combine(Directory.CreateTempSubdirectory("djangocdk-spa-function-").FullName, "spa-routing.js");
-        File.WriteAllText(file, code);
+        File.WriteAllText(file, code.AsString());
 
         // When node:test runs the harness against it
         var start = new ProcessStartInfo("node", ["--test", Path.Combine("tests", "frontend-function", "spa-routing.test.js")])

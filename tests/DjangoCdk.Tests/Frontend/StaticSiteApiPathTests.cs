@@ -37,7 +37,7 @@ public sealed class StaticSiteApiPathTests
 
         foreach (var api in Defaults.ApiPathPatterns)
         {
-            Assert.All(reserved, other => Assert.False(StaticSite.Overlaps(api, other), $"{api} overlaps {other}"));
+            Assert.All(reserved, other => Assert.False(StaticSiteSettings.Overlaps(api, other), $"{api} overlaps {other}"));
         }
 
         Assert.DoesNotContain(Defaults.ApiPathPatterns, p => CloudFrontPathPattern.Matches(p, "/index.html") || CloudFrontPathPattern.Matches(p, "/"));

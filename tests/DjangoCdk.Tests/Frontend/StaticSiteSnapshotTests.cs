@@ -4,12 +4,12 @@ using Xunit;
 namespace DjangoCdk.Tests.Frontend;
 
 /// <summary>Golden templates: they catch drift; the behaviour tests state intent.</summary>
-public sealed class StaticSiteSnapshotTests(StaticSiteDefaultsFixture defaults, StaticSiteEverythingOnFixture everythingOn)
-    : IClassFixture<StaticSiteDefaultsFixture>, IClassFixture<StaticSiteEverythingOnFixture>
+public sealed class StaticSiteSnapshotTests(StaticSiteDefaultsFixture defaults, StaticSiteCompleteFixture complete)
+    : IClassFixture<StaticSiteDefaultsFixture>, IClassFixture<StaticSiteCompleteFixture>
 {
     [Fact]
     public void Defaults_match_the_snapshot() => Snapshot.Matches(defaults.Template, "StaticSiteDefaults");
 
     [Fact]
-    public void Everything_on_matches_the_snapshot() => Snapshot.Matches(everythingOn.Template, "StaticSiteEverythingOn");
+    public void Complete_site_matches_the_snapshot() => Snapshot.Matches(complete.Template, "StaticSiteComplete");
 }

@@ -11,11 +11,11 @@ namespace DjangoCdk.Tests.Frontend;
 /// HTTPS and locked to CloudFront, an assets bucket of the same stack with public media, WAF, geo restriction, CSP,
 /// all edge locations.
 /// </summary>
-public sealed class StaticSiteEverythingOnFixture
+public sealed class StaticSiteCompleteFixture
 {
     public const string ContentSecurityPolicy = "default-src 'self'";
 
-    public StaticSiteEverythingOnFixture()
+    public StaticSiteCompleteFixture()
     {
         Stack = Sites.UsEast1();
         var (alb, listener, web) = Sites.LoadBalancer(Stack);
