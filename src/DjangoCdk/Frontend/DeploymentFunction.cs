@@ -88,9 +88,8 @@ internal static class DeploymentFunction
     private static string? BootstrapAssetObjects(Stack stack)
     {
         if (stack.Synthesizer is not DefaultStackSynthesizer synthesizer) return null;
-        var qualifier = synthesizer.BootstrapQualifier ?? "hnb659fds";
-        var account = Token.IsUnresolved(stack.Account) ? "<AWS::AccountId>" : stack.Account;
-        var region = Token.IsUnresolved(stack.Region) ? "<AWS::Region>" : stack.Region;
-        return $"Resource::arn:<AWS::Partition>:s3:::cdk-{qualifier}-assets-{account}-{region}/*";
+        var qualifier = System.Text.RegularExpressions.Regex.Escape(synthesizer.BootstrapQualifier ?? "hnb659fds");
+        // A pattern, so it matches in both environment forms (tokens, or the literal partition, account and region).
+        return $"/^Resource::arn:{NagSuppressions.Partition}:s3:::cdk-{qualifier}-assets-{NagSuppressions.Account}-{NagSuppressions.Region}\\/\\*$/";
     }
 }

@@ -24,12 +24,5 @@ internal static class SpaRoutingFunction
     public const string Comment = "SPA routing: extension-less paths get /index.html";
 
     /// <summary>The bytes of spa-routing.js, as embedded.</summary>
-    public static byte[] Source()
-    {
-        using var stream = typeof(SpaRoutingFunction).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the DjangoCdk assembly; this is a packaging bug.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    public static byte[] Source() => EmbeddedResource.Read(ResourceName);
 }

@@ -475,9 +475,9 @@ public sealed class StaticSite : Construct
 
     private void CreateOutputs()
     {
-        _ = new CfnOutput(this, "Url", new CfnOutputProps { Value = Url, Description = "The single-page app" });
-        _ = new CfnOutput(this, "DistributionId", new CfnOutputProps { Value = Distribution.DistributionId, Description = "CloudFront distribution of the app (for invalidations)" });
-        _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Bucket.BucketName, Description = "Bucket holding the built app" });
+        StackOutputs.Add(this, "Url", Url, "The single-page app");
+        StackOutputs.Add(this, "DistributionId", Distribution.DistributionId, "CloudFront distribution of the app (for invalidations)");
+        StackOutputs.Add(this, "BucketName", Bucket.BucketName, "Bucket holding the built app");
     }
 
     private BehaviorOptions S3Behavior(ICachePolicy cachePolicy, IResponseHeadersPolicy headers) => new()

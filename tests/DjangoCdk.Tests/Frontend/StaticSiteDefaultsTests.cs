@@ -273,13 +273,14 @@ public sealed class StaticSiteDefaultsTests(StaticSiteDefaultsFixture fixture) :
     }
 
     [Fact]
-    public void Outputs_give_the_url_distribution_id_and_bucket_name()
+    public void Outputs_give_the_url_distribution_id_and_bucket_name_under_readable_keys()
     {
+        // The construct's path below the stack, then the output's name: what the console and cdk deploy show.
         var url = new D { ["Fn::Join"] = new object[] { "", new object[] { "https://", Sites.GetAtt(_site.Distribution, "DomainName") } } };
 
-        _template.HasOutput("*", new D { ["Value"] = url, ["Description"] = "The single-page app" });
-        _template.HasOutput("*", new D { ["Value"] = Sites.Ref(_site.Distribution), ["Description"] = Match.StringLikeRegexp("CloudFront distribution") });
-        _template.HasOutput("*", new D { ["Value"] = Sites.Ref(_site.Bucket), ["Description"] = Match.StringLikeRegexp("Bucket") });
+        _template.HasOutput(Sites.SiteId + "Url", new D { ["Value"] = url, ["Description"] = "The single-page app" });
+        _template.HasOutput(Sites.SiteId + "DistributionId", new D { ["Value"] = Sites.Ref(_site.Distribution), ["Description"] = Match.StringLikeRegexp("CloudFront distribution") });
+        _template.HasOutput(Sites.SiteId + "BucketName", new D { ["Value"] = Sites.Ref(_site.Bucket), ["Description"] = Match.StringLikeRegexp("Bucket") });
     }
 
     [Fact]

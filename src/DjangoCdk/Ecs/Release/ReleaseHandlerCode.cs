@@ -16,14 +16,7 @@ internal static class ReleaseHandlerCode
     public static Code Asset() => Code.FromAsset(Folder.Value);
 
     /// <summary>The handler's JavaScript source.</summary>
-    public static byte[] Source()
-    {
-        using var stream = typeof(ReleaseHandlerCode).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the DjangoCdk assembly; this is a packaging bug.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    public static byte[] Source() => EmbeddedResource.Read(ResourceName);
 
     private static string Extract()
     {
