@@ -59,8 +59,10 @@ internal static class DomainSettings
     /// <summary>The hosted zone: from its ID when given (no lookup), else looked up by name.</summary>
     public static IHostedZone HostedZone(Construct scope, string id, string zoneName, string? hostedZoneId)
     {
-        return hostedZoneId is not null
-            ? Amazon.CDK.AWS.Route53.HostedZone.FromHostedZoneAttributes(scope, id, new HostedZoneAttributes { HostedZoneId = hostedZoneId, ZoneName = zoneName })
-            : Amazon.CDK.AWS.Route53.HostedZone.FromLookup(scope, id, new HostedZoneProviderProps { DomainName = zoneName });
+        if (hostedZoneId is not null)
+            return Amazon.CDK.AWS.Route53.HostedZone.FromHostedZoneAttributes(scope, id, new HostedZoneAttributes { HostedZoneId = hostedZoneId, ZoneName = zoneName });
+        var zone = Amazon.CDK.AWS.Route53.HostedZone.FromLookup(scope, id, new HostedZoneProviderProps { DomainName = zoneName });
+        Lookups.WarnIfUnanswered(scope, Lookups.IsPlaceholderZoneId(zone.HostedZoneId), $"the hosted zone '{zoneName}' (or set {HostedZoneIdProp})");
+        return zone;
     }
 }

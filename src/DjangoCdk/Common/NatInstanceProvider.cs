@@ -30,6 +30,9 @@ internal sealed class NatInstanceProvider : NatProvider
     /// <summary>The NAT instances, one per NAT subnet (one with the default single NAT).</summary>
     public IReadOnlyList<Instance_> Instances => gateways.Select(g => g.Instance).ToList();
 
+    /// <summary>The machine image of the NAT instances.</summary>
+    public IMachineImage Image => options.Image;
+
     /// <summary>The security group of the NAT instances.</summary>
     public SecurityGroup? SecurityGroup { get; private set; }
 

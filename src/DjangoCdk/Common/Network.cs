@@ -40,6 +40,9 @@ internal static class Network
             ],
         });
         vpc.AddFlowLog("FlowLog");
+        Lookups.WarnIfUnanswered(scope, vpc.AvailabilityZones.Any(Lookups.IsPlaceholderZone), "the region's availability zones (or set AvailabilityZones)");
+        if (natInstance is not null)
+            Lookups.WarnIfUnanswered(scope, Lookups.IsPlaceholderImage(natInstance.Image.GetImage(scope).ImageId), "the NAT instance's Amazon Linux 2023 image (or set NatInstanceImage)");
         return vpc;
     }
 

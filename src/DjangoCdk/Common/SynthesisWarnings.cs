@@ -12,6 +12,9 @@ public static class SynthesisWarnings
     /// <summary>DjangoEcs: no ApiDomainName, so the site is plain HTTP on the load balancer's name.</summary>
     public const string NoHttps = "djangocdk:no-https";
 
+    /// <summary>Any construct: a synth-time lookup (hosted zone, availability zones, NAT image) has no answer, so the template holds a placeholder.</summary>
+    public const string UnansweredLookup = "djangocdk:unanswered-lookup";
+
     /// <summary>StaticSite: no FrontendDomainName, so CloudFront's default certificate (which accepts TLS 1.0) is used.</summary>
     public const string StaticSiteNoDomain = "djangocdk:static-site-no-domain";
 

@@ -307,6 +307,26 @@ public sealed class DjangoEcsDeployabilityTests(DjangoEcsDefaultsFixture default
         Assert.Contains("\"command\":[\"python\",\"manage.py\",\"COMMAND\"]", value);
     }
 
+    [Fact]
+    public void An_unanswered_availability_zone_lookup_is_a_warning_naming_the_cli_route()
+    {
+        // Given a concrete environment whose lookups nothing answered (dotnet run without the CDK CLI)
+        var stack = TestStacks.New();
+        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, ApiDomainName = "api.example.com", ZoneName = "example.com" });
+        // Then the placeholders are called out: the zones and the hosted zone
+        var warnings = Amazon.CDK.Assertions.Annotations.FromStack(stack).FindWarning("*", Match.StringLikeRegexp("has no answer yet"));
+        Assert.Equal(2, warnings.Length);
+        Assert.All(warnings, w => Assert.Contains("npx aws-cdk synth", w.Entry.Data?.ToString()));
+    }
+
+    [Fact]
+    public void An_unanswered_nat_image_lookup_is_a_warning()
+    {
+        var stack = TestStacks.New();
+        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, NatStrategy = NatStrategy.Instance });
+        Assert.Single(Amazon.CDK.Assertions.Annotations.FromStack(stack).FindWarning("*", Match.StringLikeRegexp("NAT instance's Amazon Linux 2023 image")));
+    }
+
     private static TemplateJson NatInstanceTemplate()
     {
         var stack = Stacks.WithNatImageLookup();
