@@ -40,7 +40,7 @@ public sealed record S3BucketResourcesProps
     /// </summary>
     /// <remarks>
     /// Default: 0. A higher value creates a new key, stores it in the same secret and deletes the old key at the end of
-    /// the same deployment (which also revokes a leaked key). CloudFormation only accepts increases.
+    /// the same deployment (which also revokes a leaked key). CloudFormation documents the serial as increase-only.
     /// </remarks>
     public int? KeySerial { get; init; }
 }

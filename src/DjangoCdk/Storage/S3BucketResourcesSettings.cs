@@ -38,13 +38,15 @@ internal sealed record S3BucketResourcesSettings
         KeySerial = ResolveKeySerial(props.KeySerial, site),
     };
 
-    private static string? ResolveBucketName(string? name, ConstructSite site)
+    private static string? ResolveBucketName(string? name, ConstructSite site) =>
+        Checked(name, nameof(S3BucketResourcesProps.BucketName), BucketNameProblem, site,
+            "Bucket names have 3 to 63 lowercase letters, digits and hyphens and start and end with a letter or digit, e.g. \"ublog-media-prod\"; or leave BucketName unset for a generated, collision-free name.");
+
+    /// <summary><paramref name="value"/> unless it is plain and <paramref name="problem"/> finds something wrong: then the error, with the advice.</summary>
+    private static string? Checked(string? value, string prop, Func<string, string?> problem, ConstructSite site, string advice)
     {
-        if (name is null || Tokens.IsUnresolved(name)) return name;
-        if (BucketNameProblem(name) is { } problem)
-            throw Errors.Invalid(site.Path, nameof(S3BucketResourcesProps.BucketName), name,
-                $"{problem} Bucket names have 3 to 63 lowercase letters, digits and hyphens and start and end with a letter or digit, e.g. \"ublog-media-prod\"; or leave BucketName unset for a generated, collision-free name.");
-        return name;
+        if (value is null || Tokens.IsUnresolved(value)) return value;
+        return problem(value) is { } reason ? throw Errors.Invalid(site.Path, prop, value, $"{reason} {advice}") : value;
     }
 
     /// <summary>What is wrong with a bucket name under S3's naming rules and ours (no dots), or null.</summary>
@@ -112,14 +114,9 @@ internal sealed record S3BucketResourcesSettings
         return null;
     }
 
-    private static string? ResolvePublicReadPrefix(string? prefix, ConstructSite site)
-    {
-        if (prefix is null || Tokens.IsUnresolved(prefix)) return prefix;
-        if (PrefixProblem(prefix) is { } problem)
-            throw Errors.Invalid(site.Path, nameof(S3BucketResourcesProps.PublicReadPrefix), prefix,
-                $"{problem} Give one or more folder names, each followed by '/', e.g. \"static/\"; or leave PublicReadPrefix unset to keep every file private.");
-        return prefix;
-    }
+    private static string? ResolvePublicReadPrefix(string? prefix, ConstructSite site) =>
+        Checked(prefix, nameof(S3BucketResourcesProps.PublicReadPrefix), PrefixProblem, site,
+            "Give one or more folder names, each followed by '/', e.g. \"static/\"; or leave PublicReadPrefix unset to keep every file private.");
 
     /// <summary>What makes <paramref name="prefix"/> unsafe to publish as <c>&lt;prefix&gt;*</c>, or null.</summary>
     internal static string? PrefixProblem(string prefix)
@@ -144,7 +141,7 @@ internal sealed record S3BucketResourcesSettings
         var value = serial ?? Defaults.AccessKeySerial;
         if (value < 0)
             throw Errors.OutOfRange(site.Path, nameof(S3BucketResourcesProps.KeySerial), value.ToString(CultureInfo.InvariantCulture),
-                "Allowed: 0 or more. Start at 0 and add one to rotate the access key; CloudFormation refuses a decrease.");
+                "Allowed: 0 or more. Start at 0 and add one to rotate the access key; never lower it (CloudFormation documents the serial as increase-only).");
         return value;
     }
 }
