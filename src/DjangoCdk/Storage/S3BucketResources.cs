@@ -81,16 +81,17 @@ public sealed class S3BucketResources : Construct
 
     /// <summary>
     /// The bucket (SSE-S3, TLS-only, versioned, ACLs disabled, access-logged, old versions expired after 90 days) and
-    /// its logs bucket. Both are kept when the stack is deleted or they are replaced, and removed only when the
-    /// deployment that created them rolls back (RetainExceptOnCreate): a failed first deploy leaves no orphan that
-    /// would hold <see cref="S3BucketResourcesProps.BucketName"/> and make the next attempt fail.
+    /// its logs bucket, both kept when the stack is deleted or they are replaced. The media bucket alone is removed
+    /// when the deployment that created it rolls back (RetainExceptOnCreate), still empty: a failed first deploy
+    /// leaves no orphan holding <see cref="S3BucketResourcesProps.BucketName"/> that would make the next attempt fail.
+    /// The logs bucket keeps the shared policy (Retain): its name is generated, so an orphan never collides, and S3
+    /// may already have delivered log files to it, which would make its deletion, and so the rollback, fail.
     /// </summary>
     private (Bucket Logs, Bucket Bucket) CreateBuckets(string? bucketName)
     {
         var logs = Buckets.CreateLogsBucket(this, Ids.LogsBucket);
         var bucket = Buckets.CreateAssetsBucket(this, Ids.Bucket, bucketName, logs);
         bucket.AddLifecycleRule(new LifecycleRule { AbortIncompleteMultipartUploadAfter = Duration.Days(Defaults.AbortIncompleteMultipartUploadDays) });
-        logs.ApplyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
         bucket.ApplyRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
         return (logs, bucket);
     }
