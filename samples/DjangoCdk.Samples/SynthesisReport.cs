@@ -32,10 +32,11 @@ public static class SynthesisReport
         }
 
         output.WriteLine($"Synthesized {stacks.Length} stacks into {Path.GetFullPath(assembly.Directory)}:");
+        var width = stacks.Max(s => s.StackName.Length);
         foreach (var stack in stacks)
         {
             var environment = $"{stack.Environment.Account}/{stack.Environment.Region}";
-            output.WriteLine($"  {stack.StackName,-22} {CountResources(stack),4} resources  {environment,-40} {Path.GetFileName(stack.TemplateFullPath)}");
+            output.WriteLine($"  {stack.StackName.PadRight(width)} {CountResources(stack),4} resources  {environment,-40} {Path.GetFileName(stack.TemplateFullPath)}");
         }
 
         var missing = runByCli ? [] : assembly.Manifest.Missing ?? [];
