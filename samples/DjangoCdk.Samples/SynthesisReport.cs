@@ -32,7 +32,7 @@ public static class SynthesisReport
         }
 
         output.WriteLine($"Synthesized {stacks.Length} stacks into {Path.GetFullPath(assembly.Directory)}:");
-        var width = stacks.Max(s => s.StackName.Length);
+        var width = stacks.Select(s => s.StackName.Length).DefaultIfEmpty(0).Max();
         foreach (var stack in stacks)
         {
             var environment = $"{stack.Environment.Account}/{stack.Environment.Region}";
