@@ -28,6 +28,7 @@ public static class SampleStacks
         FrontendSamples.StaticSiteMinimal(app, "StaticSiteMinimal", env, dist);
         FrontendSamples.StaticSiteComplete(app, "StaticSiteComplete", regional, dist, imageDirectory);
         Vue(app, "DjangoVue", regional, imageDirectory, dist);
+        Ec2Samples.AddAll(app, env, imageDirectory);
     }
 
     /// <summary>DjangoVue: the sample SPA and the sample Django project on app.example.com.</summary>
