@@ -231,4 +231,29 @@ public sealed class DockerEc2ValidationTests
         var error = Rejects(Valid with { EnvironmentVariables = new Dictionary<string, string> { ["GREETING"] = "it's" } });
         Assert.Equal("EnvironmentVariables[GREETING]", error.ParamName);
     }
+
+    [Fact]
+    public void An_environment_agnostic_stack_synthesizes_with_an_explicit_machine_image()
+    {
+        // Given a stack without account or region, When the image is given, Then the instance uses it and the zone is a token
+        var stack = TestStacks.EnvironmentAgnostic();
+        var host = new DockerEc2(stack, Hosts.HostId, Valid with { MachineImage = MachineImage.LatestAmazonLinux2023(new AmazonLinux2023ImageSsmParameterProps { CpuType = AmazonLinuxCpuType.ARM_64 }) });
+        var instance = Hosts.Instance(TestStacks.Template(stack));
+        Assert.Contains("Ref", instance["Properties"]!["ImageId"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotNull(host.DataVolume);
+    }
+
+    [Fact]
+    public void An_unanswered_image_lookup_is_a_synthesis_warning()
+    {
+        // Given a stack with an environment but no cached answer for the image lookup
+        var stack = TestStacks.New();
+
+        // When a DockerEc2 pins the default image
+        _ = new DockerEc2(stack, Hosts.HostId, Valid);
+
+        // Then the placeholder is named in a warning
+        Amazon.CDK.Assertions.Annotations.FromStack(stack).HasWarning("/" + Hosts.HostPath,
+            Amazon.CDK.Assertions.Match.StringLikeRegexp(".*Amazon Linux 2023 image.*" + SynthesisWarnings.UnansweredLookup));
+    }
 }
