@@ -17,7 +17,17 @@ readonly CONFIG_DIR=/etc/djangocdk
 : "${CELERY_APP:?}" "${POSTGRES_IMAGE:?}" "${REDIS_IMAGE:?}" "${CADDY_IMAGE:?}" "${POSTGRES_DB:?}" "${POSTGRES_USER:?}" "${SITE_ADDRESS:?}"
 : "${HEALTH_CHECK_PATH:?}" "${HEALTH_TIMEOUT_SECONDS:?}" "${SITE_HOST:?}"
 
+readonly BOOT_LOG=/var/log/djangocdk-boot.log
+
 log() { printf '%s djangocdk: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*"; }
+
+# This run's output goes to the instance (cfn-init-cmd.log, and BOOT_LOG) and, at exit, to the log group as the
+# stream boot/<time>, so a failed deployment can be read in CloudWatch without opening a session.
+ship_boot_log() {
+  command -v docker >/dev/null 2>&1 && [ -s "$BOOT_LOG" ] || return 0
+  docker run --rm -i --log-driver awslogs --log-opt "awslogs-region=$AWS_REGION" --log-opt "awslogs-group=$LOG_GROUP" \
+    --log-opt "awslogs-stream=boot/$(date -u +%Y-%m-%dT%H-%M-%SZ)" --entrypoint cat "$COMPOSE_CLI_IMAGE" <"$BOOT_LOG" >/dev/null 2>&1 || true
+}
 
 # Docker from the distribution's repository, logging every container to CloudWatch Logs (docker logs still works:
 # Docker keeps a local copy). Restarted only when its configuration changed.
@@ -149,6 +159,9 @@ on_failure() {
 }
 
 main() {
+  : >"$BOOT_LOG"
+  exec > >(tee -a "$BOOT_LOG") 2>&1
+  trap ship_boot_log EXIT
   install_docker
   mount_data_volume
   write_environment
