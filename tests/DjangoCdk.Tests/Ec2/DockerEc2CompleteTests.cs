@@ -57,6 +57,17 @@ public sealed class DockerEc2CompleteTests(DockerEc2CompleteFixture fixture) : I
     }
 
     [Fact]
+    public void Images_are_built_for_the_instance_types_architecture()
+    {
+        // Given an x86 instance type (t3.medium), When the app is synthesized, Then both images are built for linux/amd64
+        var assembly = ((Amazon.CDK.App)fixture.Stack.Node.Root).Synth();
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, fixture.Stack.StackName + ".assets.json")))!;
+        var platforms = manifest["dockerImages"]!.AsObject().Select(i => (string?)i.Value!["source"]!["platform"]).ToList();
+        Assert.Equal(2, platforms.Count);
+        Assert.All(platforms, p => Assert.Equal("linux/amd64", p));
+    }
+
+    [Fact]
     public void Backup_retention_and_boot_timeout_are_the_given_ones()
     {
         _template.HasResourceProperties("AWS::DLM::LifecyclePolicy", Match.ObjectLike(new D

@@ -30,6 +30,15 @@ public sealed class DockerEc2DefaultsTests(DockerEc2DefaultsFixture fixture) : I
     }
 
     [Fact]
+    public void The_image_is_built_for_graviton()
+    {
+        var assembly = ((App)fixture.Stack.Node.Root).Synth();
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, fixture.Stack.StackName + ".assets.json")))!;
+        var image = Assert.Single(manifest["dockerImages"]!.AsObject());
+        Assert.Equal("linux/arm64", (string?)image.Value!["source"]!["platform"]);
+    }
+
+    [Fact]
     public void Instance_requires_imdsv2_with_two_hops_so_containers_reach_the_role()
     {
         _template.HasResourceProperties("AWS::EC2::LaunchTemplate", new D
