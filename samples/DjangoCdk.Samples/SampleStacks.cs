@@ -29,6 +29,7 @@ public static class SampleStacks
         FrontendSamples.StaticSiteComplete(app, "StaticSiteComplete", regional, dist, imageDirectory);
         Vue(app, "DjangoVue", regional, imageDirectory, dist);
         StorageSamples.AddAll(app, env);
+        Ec2Samples.AddAll(app, env, imageDirectory);
     }
 
     /// <summary>DjangoVue: the sample SPA and the sample Django project on app.example.com.</summary>

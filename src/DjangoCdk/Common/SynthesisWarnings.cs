@@ -12,6 +12,9 @@ public static class SynthesisWarnings
     /// <summary>DjangoEcs: no ApiDomainName, so the site is plain HTTP on the load balancer's name.</summary>
     public const string NoHttps = "djangocdk:no-https";
 
+    /// <summary>DockerEc2: no DomainName, so the site is plain HTTP on the Elastic IP.</summary>
+    public const string DockerEc2NoHttps = "djangocdk:docker-ec2-no-https";
+
     /// <summary>Any construct: a synth-time lookup (hosted zone, availability zones, NAT image) has no answer, so the template holds a placeholder.</summary>
     public const string UnansweredLookup = "djangocdk:unanswered-lookup";
 

@@ -1,0 +1,98 @@
+using Amazon.CDK.AWS.EC2;
+
+namespace DjangoCdk;
+
+/// <summary>Props of <see cref="DockerEc2"/>: the whole Django application on one EC2 instance with Docker Compose.</summary>
+public sealed record DockerEc2Props
+{
+    /// <summary>The Docker build context of the Django project; the image runs web, worker, beat and the release step.</summary>
+    /// <remarks>Required.</remarks>
+    public string? ImageDirectory { get; init; }
+
+    /// <summary>The Dockerfile, relative to <see cref="ImageDirectory"/>.</summary>
+    /// <remarks>Default: <c>Dockerfile</c>.</remarks>
+    public string? Dockerfile { get; init; }
+
+    /// <summary>The Docker build context of a frontend image (e.g. nginx serving a built SPA), served on every path Django does not own.</summary>
+    /// <remarks>Default: no frontend; Caddy sends every path to Django.</remarks>
+    public string? FrontendImageDirectory { get; init; }
+
+    /// <summary>The frontend's Dockerfile, relative to <see cref="FrontendImageDirectory"/>.</summary>
+    /// <remarks>Default: <c>Dockerfile</c>.</remarks>
+    public string? FrontendImageDockerfile { get; init; }
+
+    /// <summary>The port the frontend container listens on.</summary>
+    /// <remarks>Default: 80.</remarks>
+    public int? FrontendPort { get; init; }
+
+    /// <summary>The domain the site is served on; Caddy obtains and renews a Let's Encrypt certificate for it.</summary>
+    /// <remarks>Default: no domain; plain HTTP on the Elastic IP, with a synthesis warning.</remarks>
+    public string? DomainName { get; init; }
+
+    /// <summary>The Route 53 hosted zone holding <see cref="DomainName"/>; an A record to the Elastic IP is created in it.</summary>
+    /// <remarks>Default: none; required with <see cref="DomainName"/>.</remarks>
+    public string? ZoneName { get; init; }
+
+    /// <summary>The ID of the hosted zone <see cref="ZoneName"/>, so no lookup is needed at synth time.</summary>
+    /// <remarks>Default: the zone is looked up by name (needs the stack's account and region).</remarks>
+    public string? HostedZoneId { get; init; }
+
+    /// <summary>An EC2 key pair for SSH; opens port 22 to <see cref="SshCidr"/> only.</summary>
+    /// <remarks>Default: no key and no SSH; administration through Session Manager.</remarks>
+    public string? KeyName { get; init; }
+
+    /// <summary>The IPv4 range allowed to SSH in when <see cref="KeyName"/> is set, e.g. <c>203.0.113.7/32</c>; never 0.0.0.0/0.</summary>
+    /// <remarks>Default: none; required with <see cref="KeyName"/>.</remarks>
+    public string? SshCidr { get; init; }
+
+    /// <summary>An <c>s3://bucket/key</c> compose file that replaces the bundled one; it must keep the bundled file's service names and variables.</summary>
+    /// <remarks>Default: the compose file bundled with DjangoCdk, shipped as an asset of the stack.</remarks>
+    public string? StackFileUri { get; init; }
+
+    /// <summary>The EC2 instance type; Graviton (arm64) and x86 types both work, the images are built for its architecture.</summary>
+    /// <remarks>Default: <c>t4g.small</c>.</remarks>
+    public string? InstanceType { get; init; }
+
+    /// <summary>The machine image: an Amazon Linux 2023 image (cfn-init, the SSM agent and the AWS CLI are expected).</summary>
+    /// <remarks>
+    /// Default: the newest Amazon Linux 2023 for the instance's architecture, looked up once and pinned in
+    /// cdk.context.json (needs the stack's account and region; environment-agnostic stacks must set it).
+    /// </remarks>
+    public IMachineImage? MachineImage { get; init; }
+
+    /// <summary>The size of the encrypted root volume (OS and Docker images), in GiB.</summary>
+    /// <remarks>Default: 20.</remarks>
+    public int? RootVolumeGiB { get; init; }
+
+    /// <summary>The size of the encrypted data volume (Postgres, Redis, certificates), in GiB.</summary>
+    /// <remarks>Default: 20.</remarks>
+    public int? DataVolumeGiB { get; init; }
+
+    /// <summary>How many daily snapshots of the data volume Data Lifecycle Manager keeps.</summary>
+    /// <remarks>Default: 7.</remarks>
+    public int? BackupRetentionDays { get; init; }
+
+    /// <summary>Whether Celery beat runs.</summary>
+    /// <remarks>Default: true.</remarks>
+    public bool? UseCeleryBeat { get; init; }
+
+    /// <summary>The health check path of Django, which the boot script waits for before it reports success.</summary>
+    /// <remarks>Default: <c>/api/health-check/</c>.</remarks>
+    public string? HealthCheckPath { get; init; }
+
+    /// <summary>DJANGO_SETTINGS_MODULE.</summary>
+    /// <remarks>Default: <c>backend.settings.production</c>.</remarks>
+    public string? SettingsModule { get; init; }
+
+    /// <summary>Whether Django runs with DEBUG=1.</summary>
+    /// <remarks>Default: false.</remarks>
+    public bool? Debug { get; init; }
+
+    /// <summary>Extra plain environment variables for every Django container; names of the environment contract are refused.</summary>
+    /// <remarks>Default: none.</remarks>
+    public IDictionary<string, string>? EnvironmentVariables { get; init; }
+
+    /// <summary>How long CloudFormation waits for the instance to report the application healthy, in minutes.</summary>
+    /// <remarks>Default: 30.</remarks>
+    public int? BootTimeoutMinutes { get; init; }
+}
