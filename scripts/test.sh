@@ -22,6 +22,12 @@ if ! command -v cfn-lint >/dev/null 2>&1; then
   exit 1
 fi
 
+# The C# tests run shellcheck over DockerEc2's boot script (Debian: apt-get install shellcheck; .ci/run installs it).
+if ! command -v shellcheck >/dev/null 2>&1; then
+  echo "scripts/test.sh: shellcheck is not on PATH; the DockerEc2 boot-script test needs it (apt-get install shellcheck)." >&2
+  exit 1
+fi
+
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
 passed=0
