@@ -24,7 +24,7 @@ internal sealed record DjangoEnvironmentInputs(
     string DatabaseName,
     ISecret DatabaseSecret,
     string RedisHost,
-    ISecret RedisAuthToken,
+    ISecret? RedisAuthToken,
     string BucketName,
     string Region,
     ISecret SecretKey);
@@ -88,7 +88,8 @@ internal sealed class DjangoEnvironment
             [DbSecretName] = inputs.DatabaseSecret.SecretArn,
             [RedisHost] = inputs.RedisHost,
             [RedisPort] = Defaults.RedisPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [RedisTls] = "1",
+            // ElastiCache: TLS and AUTH. A Redis without a token (DockerEc2's, on a private Docker network): neither.
+            [RedisTls] = inputs.RedisAuthToken is null ? "0" : "1",
             [S3BucketName] = inputs.BucketName,
             [StorageBucketName] = inputs.BucketName,
             [S3Region] = inputs.Region,
@@ -97,12 +98,13 @@ internal sealed class DjangoEnvironment
             [Https] = inputs.Https ? "1" : "0",
             [HealthCheckPath] = inputs.HealthCheckPath,
         };
-        Secrets = new Dictionary<string, SecretReference>(StringComparer.Ordinal)
+        var secrets = new Dictionary<string, SecretReference>(StringComparer.Ordinal)
         {
             [SecretKey] = new(inputs.SecretKey, null),
             [PostgresPassword] = new(inputs.DatabaseSecret, "password"),
-            [RedisPassword] = new(inputs.RedisAuthToken, null),
         };
+        if (inputs.RedisAuthToken is not null) secrets[RedisPassword] = new(inputs.RedisAuthToken, null);
+        Secrets = secrets;
     }
 
     /// <summary>Plain configuration values.</summary>

@@ -386,14 +386,13 @@ public sealed class DockerEc2 : Construct
     private Dictionary<string, string> DjangoVariables(DockerEc2Settings settings)
     {
         var https = settings.Domain is not null;
-        // The contract takes a Redis AUTH secret for ElastiCache; here Redis has none, so REDIS_PASSWORD is not written.
+        // No Redis AUTH token: the contract then sets REDIS_TLS=0 and no REDIS_PASSWORD.
         var contract = new DjangoEnvironment(new DjangoEnvironmentInputs(
             settings.SettingsModule, settings.Debug, SiteHost, https ? SiteUrl : "", FrontendImageAsset is null ? "" : SiteUrl, "", "",
             https, settings.HealthCheckPath, "postgres", Defaults.PostgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Defaults.DatabaseName, DatabaseSecret, "redis", DatabaseSecret, StaticFileBucket.BucketName, Stack.Of(this).Region, SecretKey));
+            Defaults.DatabaseName, DatabaseSecret, "redis", RedisAuthToken: null, StaticFileBucket.BucketName, Stack.Of(this).Region, SecretKey));
         var variables = new Dictionary<string, string>(contract.Variables, StringComparer.Ordinal)
         {
-            [DjangoEnvironment.RedisTls] = "0",
             ["AWS_DEFAULT_REGION"] = Stack.Of(this).Region,
         };
         foreach (var (name, value) in settings.Variables) variables[name] = value;

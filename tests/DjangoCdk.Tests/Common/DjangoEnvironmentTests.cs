@@ -36,4 +36,18 @@ public sealed class DjangoEnvironmentTests
     {
         Assert.Equal("0", Contract().Variables["DEBUG"]);
     }
+
+    [Fact]
+    public void A_redis_without_a_token_gets_neither_tls_nor_a_password()
+    {
+        // Given a Redis on a private network without AUTH (DockerEc2's compose service)
+        var stack = TestStacks.New();
+        ISecret Secret(string id) => new Secret(stack, id);
+        var contract = new DjangoEnvironment(new DjangoEnvironmentInputs(
+            "backend.settings.production", false, "example.com", "", "", "", "", true, "/api/health-check/", "postgres", "5432", "django", Secret("Db"),
+            "redis", null, "bucket", "eu-west-1", Secret("Key")));
+        // Then REDIS_TLS is 0 and no REDIS_PASSWORD is injected
+        Assert.Equal("0", contract.Variables["REDIS_TLS"]);
+        Assert.False(contract.Secrets.ContainsKey("REDIS_PASSWORD"));
+    }
 }
