@@ -9,17 +9,8 @@ public static class FrontendSamples
 {
     private const string StaticSiteCertificateRegion = "us-east-1";
 
-    /// <summary>The built-SPA fixture (samples/frontend/dist), searched upwards from the current directory.</summary>
-    public static string FindDist()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "frontend", "dist");
-            if (File.Exists(Path.Combine(candidate, "index.html"))) return candidate;
-        }
-
-        throw new DirectoryNotFoundException($"samples/frontend/dist/index.html was not found above {Directory.GetCurrentDirectory()}; run the samples from inside the DjangoCdk repository.");
-    }
+    /// <summary>The built-SPA fixture (samples/frontend/dist); see <see cref="SamplePaths.FindDist"/>.</summary>
+    public static string FindDist() => SamplePaths.FindDist();
 
     /// <summary>StaticSite with nothing but the build: served on its *.cloudfront.net name.</summary>
     public static Stack StaticSiteMinimal(Construct scope, string id, IEnvironment env, string distPath)

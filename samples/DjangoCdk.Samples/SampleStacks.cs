@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.SSM;
 using DjangoCdk;
 using Constructs;
 
@@ -57,47 +56,16 @@ public static class SampleStacks
         return stack;
     }
 
-    /// <summary>DjangoEcs with every option on: HTTPS on a domain, beat, ECS Exec, two workers (one on Spot), user variables and secrets, a NAT instance.</summary>
+    /// <summary>DjangoEcs with every option on (<see cref="SampleProps.EcsComplete"/>, which the tests synthesize too): HTTPS on a domain, beat, ECS Exec, two workers (one on Spot), user variables and secrets, a NAT instance.</summary>
     public static Stack EcsComplete(Construct scope, string id, Amazon.CDK.IEnvironment env, string imageDirectory)
     {
         // Prerequisite, in the description so it shows in the console: CloudFormation cannot create SecureString parameters.
         var stack = new Stack(scope, id, new StackProps
         {
             Env = env,
-            Description = "DjangoCdk sample: DjangoEcs with every option. Before deploying, create the SSM SecureString /ublog/sentry-dsn (aws ssm put-parameter --type SecureString --name /ublog/sentry-dsn --value <dsn>)",
+            Description = $"DjangoCdk sample: DjangoEcs with every option. Before deploying, create the SSM SecureString {SampleProps.SentryDsnParameter} (aws ssm put-parameter --type SecureString --name {SampleProps.SentryDsnParameter} --value <dsn>)",
         });
-        var sentryDsn = StringParameter.FromSecureStringParameterAttributes(stack, "SentryDsn", new SecureStringParameterAttributes
-        {
-            ParameterName = "/ublog/sentry-dsn",
-        });
-        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps
-        {
-            ImageDirectory = imageDirectory,
-            ApiDomainName = "api.example.com",
-            ZoneName = "example.com",
-            HostedZoneId = "Z0123456789EXAMPLE",
-            FrontendUrl = "https://app.example.com",
-            UseCeleryBeat = true,
-            UseEcsExec = true,
-            CeleryWorkers =
-            [
-                new CeleryWorkerOptions { Name = "default", Queues = ["celery"], Concurrency = 2 },
-                new CeleryWorkerOptions { Name = "bulk", Queues = ["bulk", "reports"], UseSpot = true, Cpu = 1024, MemoryMiB = 2048, MaxCount = 4 },
-            ],
-            EnvironmentVariables = new Dictionary<string, string> { ["SITE_NAME"] = "μblog" },
-            Secrets = new Dictionary<string, Amazon.CDK.AWS.ECS.Secret> { ["SENTRY_DSN"] = Amazon.CDK.AWS.ECS.Secret.FromSsmParameter(sentryDsn) },
-            WebMinCount = 2,
-            WebMaxCount = 8,
-            DatabaseMultiAz = true,
-            NatStrategy = NatStrategy.Instance,
-            // With an account and region the NAT image is looked up once and pinned in cdk.context.json. An
-            // environment-agnostic synth cannot look it up, so it names the image explicitly: this one is resolved at
-            // every deployment (a new Amazon Linux release replaces the NAT instance), which is why deployable stacks
-            // should have an Env.
-            NatInstanceImage = Token.IsUnresolved(stack.Account) || Token.IsUnresolved(stack.Region)
-                ? Amazon.CDK.AWS.EC2.MachineImage.LatestAmazonLinux2023(new Amazon.CDK.AWS.EC2.AmazonLinux2023ImageSsmParameterProps { CpuType = Amazon.CDK.AWS.EC2.AmazonLinuxCpuType.ARM_64 })
-                : null,
-        });
+        _ = new DjangoEcs(stack, "Django", SampleProps.EcsComplete(stack, imageDirectory));
         return stack;
     }
 }

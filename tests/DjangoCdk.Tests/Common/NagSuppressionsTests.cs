@@ -1,17 +1,16 @@
-using System.Text.Json;
+using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.S3;
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
+using static DjangoCdk.Tests.TestSupport.Json;
 
 namespace DjangoCdk.Tests.Common;
 
 public sealed class NagSuppressionsTests
 {
-    private static string Metadata(Amazon.CDK.Stack stack, string logicalIdPrefix)
-    {
-        var json = new TemplateJson(stack.Template());
-        return json.Resources.Single(r => r.Key.StartsWith(logicalIdPrefix)).Value!["Metadata"]!["cdk_nag"]!.ToJsonString();
-    }
+    /// <summary>cdk_nag metadata holding exactly <paramref name="rules"/> (each an exact object unless wrapped in Match.ObjectLike).</summary>
+    private static Dictionary<string, object> Suppressions(params object[] rules) =>
+        Props(("Metadata", Props(("cdk_nag", Match.ObjectEquals(Props(("rules_to_suppress", rules)))))));
 
     [Fact]
     public void Suppressions_are_written_as_cdk_nag_metadata_on_the_resource()
@@ -19,7 +18,8 @@ public sealed class NagSuppressionsTests
         var stack = TestStacks.New();
         var bucket = new Bucket(stack, "Bucket");
         NagSuppressions.Add(bucket, new NagSuppression("AwsSolutions-S1", "A reason long enough for a reviewer."));
-        Assert.Equal("{\"rules_to_suppress\":[{\"id\":\"AwsSolutions-S1\",\"reason\":\"A reason long enough for a reviewer.\"}]}", Metadata(stack, "Bucket"));
+        stack.Template().HasResourceWithId(stack.LogicalId(bucket), Suppressions(
+            Match.ObjectEquals(Props(("id", "AwsSolutions-S1"), ("reason", "A reason long enough for a reviewer.")))));
     }
 
     [Fact]
@@ -29,8 +29,8 @@ public sealed class NagSuppressionsTests
         var bucket = new Bucket(stack, "Bucket");
         NagSuppressions.Add(bucket, new NagSuppression("AwsSolutions-S1", "First reason, long enough to read."));
         NagSuppressions.Add(bucket, new NagSuppression("AwsSolutions-S10", "Second reason, long enough to read."));
-        var rules = JsonDocument.Parse(Metadata(stack, "Bucket")).RootElement.GetProperty("rules_to_suppress");
-        Assert.Equal(["AwsSolutions-S1", "AwsSolutions-S10"], rules.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        stack.Template().HasResourceWithId(stack.LogicalId(bucket), Suppressions(
+            Match.ObjectLike(Props(("id", "AwsSolutions-S1"))), Match.ObjectLike(Props(("id", "AwsSolutions-S10")))));
     }
 
     [Fact]
@@ -39,7 +39,8 @@ public sealed class NagSuppressionsTests
         var stack = TestStacks.New();
         var bucket = new Bucket(stack, "Bucket");
         NagSuppressions.Add(bucket, new NagSuppression("AwsSolutions-IAM5", "Exact and pattern findings alike.", "Resource::*", "/^Action::s3:.*$/"));
-        Assert.Contains("\"applies_to\":[\"Resource::*\",{\"regex\":\"/^Action::s3:.*$/\"}]", Metadata(stack, "Bucket"));
+        stack.Template().HasResourceWithId(stack.LogicalId(bucket), Suppressions(
+            Match.ObjectLike(Props(("applies_to", new object[] { "Resource::*", Props(("regex", "/^Action::s3:.*$/")) })))));
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class NagSuppressionsTests
         var stack = TestStacks.New();
         var bucket = new Bucket(stack, "Bucket");
         var id = NagSuppressions.LogicalId(bucket);
-        Assert.Contains(id, new TemplateJson(stack.Template()).Resources.Select(r => r.Key));
+        stack.Template().HasResourceWithId(id, Props(("Type", "AWS::S3::Bucket")));
     }
 
     private static System.Text.RegularExpressions.Regex AsRegex(string appliesTo) => new(appliesTo[1..^1]);

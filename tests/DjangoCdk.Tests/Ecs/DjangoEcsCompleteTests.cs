@@ -1,16 +1,24 @@
-using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using DjangoCdk.Samples;
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
 using static DjangoCdk.Tests.TestSupport.Json;
+using static DjangoCdk.Tests.TestSupport.Patterns;
 
 namespace DjangoCdk.Tests.Ecs;
 
-/// <summary>What DjangoEcs builds with every option on.</summary>
+/// <summary>What DjangoEcs builds with every option on: the complete sample, on X86_64.</summary>
 public sealed class DjangoEcsCompleteTests(DjangoEcsCompleteFixture fixture) : IClassFixture<DjangoEcsCompleteFixture>
 {
     private readonly Template template = fixture.Template;
-    private readonly TemplateJson json = new(fixture.Template);
+    private readonly DjangoEcs django = fixture.Django;
+
+    /// <summary>The worker service's construct ID is "Worker" and its name in PascalCase (pinned in the composition tests).</summary>
+    private string Worker(string name) => fixture.Id(django.Node.FindChild("Worker" + char.ToUpperInvariant(name[0]) + name[1..]));
+    private string WorkerTask(string name) => fixture.Id(django.Node.FindChild("Worker" + char.ToUpperInvariant(name[0]) + name[1..] + "Task"));
+    private Dictionary<string, object> ScalingResourceId(string service) => Join("service/", Ref(fixture.Id(django.Cluster)), "/", GetAtt(service, "Name"));
+    private string PolicyOf(Constructs.IConstruct role) => fixture.Id(role.Node.FindChild("DefaultPolicy"));
+    private static readonly object SentryDsnArn = Join("arn:", Ref("AWS::Partition"), ":ssm:eu-west-1:123456789012:parameter" + SampleProps.SentryDsnParameter);
 
     [Fact]
     public void Everything_on_matches_the_golden_template() => Snapshot.Matches(template, "DjangoEcsComplete");
@@ -25,10 +33,11 @@ public sealed class DjangoEcsCompleteTests(DjangoEcsCompleteFixture fixture) : I
     }
 
     [Fact]
-    public void Https_listener_uses_a_modern_tls_policy()
+    public void Https_listener_uses_the_certificate_and_a_modern_tls_policy()
     {
         template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.ObjectLike(Props(
-            ("Port", 443), ("Protocol", "HTTPS"), ("SslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06"))));
+            ("Port", 443), ("Protocol", "HTTPS"), ("SslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06"),
+            ("Certificates", new[] { Props(("CertificateArn", Ref(fixture.Id(django.Certificate!)))) }))));
     }
 
     [Fact]
@@ -43,102 +52,174 @@ public sealed class DjangoEcsCompleteTests(DjangoEcsCompleteFixture fixture) : I
     public void Domain_points_at_the_load_balancer_with_an_alias_record()
     {
         template.HasResourceProperties("AWS::Route53::RecordSet", Match.ObjectLike(Props(
-            ("Name", "api.example.com."), ("Type", "A"), ("HostedZoneId", "Z0123456789EXAMPLE"), ("AliasTarget", Match.AnyValue()))));
+            ("Name", "api.example.com."), ("Type", "A"), ("HostedZoneId", "Z0123456789EXAMPLE"),
+            ("AliasTarget", Match.ObjectLike(Props(("DNSName", Join("dualstack.", GetAtt(fixture.Id(django.LoadBalancer), "DNSName")))))))));
+    }
+
+    [Theory]
+    [InlineData("ALLOWED_HOSTS", "api.example.com")]
+    [InlineData("CSRF_TRUSTED_ORIGINS", "https://api.example.com")]
+    [InlineData("HTTPS", "1")]
+    [InlineData("FRONTEND_URL", "https://app.example.com")]
+    public void Django_settings_follow_the_domain_and_the_frontend(string variable, string value)
+    {
+        template.HasResourceProperties(TaskDefinition, WithContainer("web", ("Environment", Variable(variable, value))));
     }
 
     [Fact]
-    public void Allowed_hosts_and_csrf_origins_follow_the_domain()
+    public void Site_url_is_https_on_the_domain()
     {
-        var env = TemplateJson.Environment(json.Container("web"));
-        Assert.Equal("api.example.com,www.example.com", (string?)env["ALLOWED_HOSTS"]);
-        Assert.Equal("https://api.example.com,https://app.example.com", (string?)env["CSRF_TRUSTED_ORIGINS"]);
-        Assert.Equal("https://app.example.com", (string?)env["FRONTEND_URL"]);
-        Assert.Equal("https://api.example.com", fixture.Django.SiteUrl);
+        Assert.Equal("https://api.example.com", django.SiteUrl);
+        template.HasOutput(fixture.Id(django.Node.FindChild("SiteUrl")), Match.ObjectLike(Props(("Value", "https://api.example.com"))));
     }
 
     [Fact]
-    public void User_variables_join_the_contract()
+    public void User_variables_reach_every_container()
     {
-        Assert.Equal("ublog", (string?)TemplateJson.Environment(json.Container("web"))["SITE_NAME"]);
+        template.AllResourcesProperties(TaskDefinition, Props(("ContainerDefinitions", new[] { Props(("Environment", Variable("SITE_NAME", "μblog"))) })));
+    }
+
+    [Fact]
+    public void User_secrets_reach_every_container_from_their_store()
+    {
+        template.AllResourcesProperties(TaskDefinition, Props(("ContainerDefinitions", new[] { Props(("Secrets", Secret("SENTRY_DSN", SentryDsnArn))) })));
+    }
+
+    [Fact]
+    public void Execution_role_may_read_the_user_secrets()
+    {
+        template.HasPropertiesWithId(PolicyOf(django.ExecutionRole), ("PolicyDocument", Statement(
+            ("Action", Match.ArrayWith(["ssm:GetParameters"])), ("Effect", "Allow"), ("Resource", SentryDsnArn))));
     }
 
     [Fact]
     public void Beat_runs_as_a_strict_singleton()
     {
-        var beatTask = json.OfType("AWS::ECS::TaskDefinition").Single(t => t.Key.StartsWith("DjangoBeatTask")).Key;
-        template.HasResourceProperties("AWS::ECS::Service", Match.ObjectLike(Props(
-            ("TaskDefinition", Props(("Ref", beatTask))),
+        // Never two schedulers at once: the old task stops before the new one starts.
+        template.HasPropertiesWithId(fixture.Id(django.BeatService!),
+            ("TaskDefinition", Ref(fixture.Id(django.BeatService!.TaskDefinition))),
             ("DesiredCount", 1),
-            ("DeploymentConfiguration", Match.ObjectLike(Props(("MaximumPercent", 100), ("MinimumHealthyPercent", 0)))))));
-        Assert.Equal(["celery", "-A", "backend.celery_app:app", "beat", "--loglevel", "INFO", "--schedule", "/tmp/celerybeat-schedule"], TemplateJson.Command(json.Container("beat")));
+            ("DeploymentConfiguration", Match.ObjectLike(Props(("MaximumPercent", 100), ("MinimumHealthyPercent", 0)))));
     }
 
     [Fact]
-    public void Workers_consume_their_queues_with_their_concurrency()
+    public void Beat_runs_celery_beat_with_its_schedule_in_tmp()
     {
-        Assert.Equal(["celery", "-A", "backend.celery_app:app", "worker", "--loglevel", "INFO", "-Q", "bulk,reports", "-n", "bulk@%h"], TemplateJson.Command(json.Container("bulk")));
-        Assert.Contains("--concurrency", TemplateJson.Command(json.Container("default")));
+        template.HasResourceProperties(TaskDefinition, WithContainer("beat",
+            ("Command", new[] { "celery", "-A", "backend.celery_app:app", "beat", "--loglevel", "INFO", "--schedule", "/tmp/celerybeat-schedule" })));
+    }
+
+    [Theory]
+    [InlineData("default", new[] { "celery", "-A", "backend.celery_app:app", "worker", "--loglevel", "INFO", "-Q", "celery", "-n", "default@%h", "--concurrency", "2" })]
+    [InlineData("bulk", new[] { "celery", "-A", "backend.celery_app:app", "worker", "--loglevel", "INFO", "-Q", "bulk,reports", "-n", "bulk@%h" })]
+    public void Each_worker_consumes_its_queues_with_its_concurrency(string worker, string[] command)
+    {
+        template.HasResourceProperties(TaskDefinition, WithContainer(worker, ("Command", command)));
     }
 
     [Fact]
-    public void Spot_worker_runs_on_fargate_spot_with_time_to_finish_its_tasks()
+    public void Spot_worker_runs_on_fargate_spot_and_the_other_on_demand()
     {
-        var bulkTask = json.OfType("AWS::ECS::TaskDefinition").Single(t => t.Key.StartsWith("DjangoWorkerBulkTask")).Key;
-        template.HasResourceProperties("AWS::ECS::Service", Match.ObjectLike(Props(
-            ("TaskDefinition", Props(("Ref", bulkTask))),
-            ("CapacityProviderStrategy", new[] { Props(("CapacityProvider", "FARGATE_SPOT"), ("Weight", 1)) }))));
-        Assert.Equal(120, (int?)json.Container("bulk")["StopTimeout"]);
-        template.HasResourceProperties("AWS::ECS::TaskDefinition", Match.ObjectLike(Props(("Cpu", "1024"), ("Memory", "2048"))));
+        template.HasPropertiesWithId(Worker("bulk"), ("CapacityProviderStrategy", new[] { Props(("CapacityProvider", "FARGATE_SPOT"), ("Weight", 1)) }));
+        template.HasPropertiesWithId(Worker("default"), ("CapacityProviderStrategy", Match.Absent()), ("LaunchType", "FARGATE"));
+    }
+
+    [Theory]
+    [InlineData("default")]
+    [InlineData("bulk")]
+    public void Workers_get_the_most_time_fargate_allows_to_finish_their_tasks(string worker)
+    {
+        template.HasResourceProperties(TaskDefinition, WithContainer(worker, ("StopTimeout", 120)));
+    }
+
+    [Theory]
+    [InlineData("default", "512", "1024")]
+    [InlineData("bulk", "1024", "2048")]
+    public void Each_worker_task_gets_its_own_size(string worker, string cpu, string memory)
+    {
+        template.HasPropertiesWithId(WorkerTask(worker), ("Cpu", cpu), ("Memory", memory));
+    }
+
+    [Theory]
+    [InlineData("default", 1, 2)]
+    [InlineData("bulk", 1, 4)]
+    public void Each_worker_scales_between_its_own_bounds(string worker, int min, int max)
+    {
+        template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.ObjectLike(Props(
+            ("ResourceId", ScalingResourceId(Worker(worker))), ("MinCapacity", min), ("MaxCapacity", max))));
     }
 
     [Fact]
-    public void Each_worker_scales_between_its_own_bounds()
+    public void Web_service_starts_with_its_minimum_and_scales_up_to_its_maximum()
     {
-        template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.ObjectLike(Props(("MinCapacity", 1), ("MaxCapacity", 4))));
-        template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.ObjectLike(Props(("MinCapacity", 2), ("MaxCapacity", 8))));
+        template.HasPropertiesWithId(fixture.Id(django.WebService), ("DesiredCount", 2));
+        template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.ObjectLike(Props(
+            ("ResourceId", ScalingResourceId(fixture.Id(django.WebService))), ("MinCapacity", 2), ("MaxCapacity", 8))));
     }
 
     [Fact]
     public void Ecs_exec_sessions_are_encrypted_and_logged()
     {
+        var key = fixture.Id(django.ExecKey!);
         template.HasResourceProperties("AWS::ECS::Cluster", Match.ObjectLike(Props(
-            ("Configuration", Props(("ExecuteCommandConfiguration", Match.ObjectLike(Props(
-                ("KmsKeyId", Match.AnyValue()),
+            ("Configuration", Props(("ExecuteCommandConfiguration", Props(
+                ("KmsKeyId", GetAtt(key, "Arn")),
                 ("Logging", "OVERRIDE"),
-                ("LogConfiguration", Match.ObjectLike(Props(("CloudWatchEncryptionEnabled", true))))))))))));
-        template.HasResourceProperties("AWS::KMS::Key", Match.ObjectLike(Props(("EnableKeyRotation", true))));
-        Assert.All(json.OfType("AWS::ECS::Service"), s => Assert.True((bool)s.Value["Properties"]!["EnableExecuteCommand"]!));
+                ("LogConfiguration", Props(
+                    ("CloudWatchEncryptionEnabled", true),
+                    ("CloudWatchLogGroupName", Ref(fixture.Id(django.Node.FindChild(DjangoEcs.Ids.ExecLogs)))))))))))));
+        template.HasPropertiesWithId(key, ("EnableKeyRotation", true));
+        template.HasPropertiesWithId(fixture.Id(django.Node.FindChild(DjangoEcs.Ids.ExecLogs)), ("KmsKeyId", GetAtt(key, "Arn")));
+    }
+
+    [Fact]
+    public void Ecs_exec_is_enabled_on_every_service()
+    {
+        template.AllResourcesProperties("AWS::ECS::Service", Props(("EnableExecuteCommand", true)));
     }
 
     [Fact]
     public void Ecs_exec_key_lets_cloudwatch_logs_encrypt_only_this_accounts_log_groups()
     {
-        var keyPolicy = json.OfType("AWS::KMS::Key").Single().Value["Properties"]!["KeyPolicy"]!.ToJsonString();
-        Assert.Contains("\"Service\":\"logs.eu-west-1.amazonaws.com\"", keyPolicy);
-        Assert.Contains("kms:Describe*", keyPolicy);
-        Assert.Contains("\"kms:EncryptionContext:aws:logs:arn\"", keyPolicy);
+        template.HasPropertiesWithId(fixture.Id(django.ExecKey!), ("KeyPolicy", Statement(
+            ("Principal", Props(("Service", "logs.eu-west-1.amazonaws.com"))),
+            ("Action", new[] { "kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*" }),
+            ("Condition", Props(("ArnLike", Props(("kms:EncryptionContext:aws:logs:arn",
+                Join("arn:", Ref("AWS::Partition"), ":logs:eu-west-1:123456789012:log-group:*")))))))));
     }
 
     [Fact]
-    public void Ecs_exec_lets_the_task_role_open_ssm_sessions()
+    public void Ecs_exec_lets_the_task_role_open_ssm_sessions_and_use_the_key()
     {
-        var policy = json.OfType("AWS::IAM::Policy").Single(p => p.Key.StartsWith("DjangoTaskRole")).Value.ToJsonString();
-        Assert.Contains("ssmmessages:CreateControlChannel", policy);
-        Assert.Contains("kms:Decrypt", policy);
+        template.HasPropertiesWithId(PolicyOf(django.TaskRole), ("PolicyDocument", Statement(
+            ("Action", Match.ArrayWith(["ssmmessages:CreateControlChannel"])), ("Effect", "Allow"))));
+        template.HasPropertiesWithId(PolicyOf(django.TaskRole), ("PolicyDocument", Statement(
+            ("Action", new[] { "kms:Decrypt", "kms:GenerateDataKey" }), ("Effect", "Allow"), ("Resource", GetAtt(fixture.Id(django.ExecKey!), "Arn")))));
     }
 
     [Fact]
     public void Stack_outputs_the_exact_exec_command()
     {
-        var output = json.Root["Outputs"]!.AsObject().Single(o => o.Key.StartsWith("DjangoExecCommand")).Value!.ToJsonString();
-        Assert.Contains("aws ecs execute-command --region eu-west-1 --cluster ", output);
-        Assert.Contains("--container web --interactive --command /bin/sh", output);
+        var cluster = Ref(fixture.Id(django.Cluster));
+        template.HasOutput(fixture.Id(django.Node.FindChild("ExecCommand")), Match.ObjectLike(Props(("Value", Join(
+            "aws ecs execute-command --region eu-west-1 --cluster ", cluster,
+            " --task $(aws ecs list-tasks --region eu-west-1 --cluster ", cluster,
+            " --service-name ", GetAtt(fixture.Id(django.WebService), "Name"),
+            " --query 'taskArns[0]' --output text) --container web --interactive --command /bin/sh")))));
     }
 
     [Fact]
     public void Chosen_architecture_applies_to_every_task()
     {
-        Assert.All(json.OfType("AWS::ECS::TaskDefinition"), t => Assert.Equal("X86_64", (string?)t.Value["Properties"]!["RuntimePlatform"]!["CpuArchitecture"]));
+        template.AllResourcesProperties(TaskDefinition, Props(("RuntimePlatform", Props(("CpuArchitecture", "X86_64")))));
+    }
+
+    [Fact]
+    public void Chosen_architecture_is_the_platform_the_image_is_built_for()
+    {
+        // Given X86_64 / Then cdk deploy builds an AMD64 image, not one for the ARM64 default
+        var image = Assert.Single(AssetManifest.DockerImages(fixture.Stack));
+        Assert.Equal("linux/amd64", image.Platform);
     }
 
     [Fact]
@@ -152,14 +233,13 @@ public sealed class DjangoEcsCompleteTests(DjangoEcsCompleteFixture fixture) : I
     {
         // Given a certificate ARN
         var stack = TestStacks.New();
-        var props = DjangoEcsCompleteFixture.Props();
         const string arn = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
 
         // When synthesized
         _ = new DjangoEcs(stack, "Django", new DjangoEcsProps
         {
-            ImageDirectory = props.ImageDirectory, ApiDomainName = props.ApiDomainName, ZoneName = props.ZoneName,
-            HostedZoneId = props.HostedZoneId, CertificateArn = arn,
+            ImageDirectory = TestStacks.Backend, ApiDomainName = "api.example.com", ZoneName = "example.com",
+            HostedZoneId = "Z0123456789EXAMPLE", CertificateArn = arn,
         });
 
         // Then no certificate is created and the listener uses the given one

@@ -1,8 +1,8 @@
-using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using Amazon.CDK.AWS.EC2;
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
+using static DjangoCdk.Tests.TestSupport.Json;
 
 namespace DjangoCdk.Tests.Ecs;
 
@@ -22,43 +22,21 @@ public sealed class DjangoEcsCompositionTests
     }
 
     [Fact]
-    public void An_existing_vpc_is_used_instead_of_a_new_one()
+    public void An_existing_vpc_is_used_instead_of_a_new_one_and_its_private_subnets_hold_the_data_stores()
     {
+        // Given a VPC without isolated subnets
         var stack = TestStacks.New();
         var vpc = new Vpc(stack, "Existing", new VpcProps { MaxAzs = 2 });
+
+        // When DjangoEcs is deployed into it
         var django = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, Vpc = vpc });
-        Assert.Same(vpc, django.Vpc);
-        stack.Template().ResourceCountIs("AWS::EC2::VPC", 1);
-    }
 
-    [Fact]
-    public void Data_stores_fall_back_to_private_subnets_in_a_vpc_without_isolated_ones()
-    {
-        var stack = TestStacks.New();
-        var vpc = new Vpc(stack, "Existing", new VpcProps { MaxAzs = 2 });
-        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, Vpc = vpc });
-        var json = new TemplateJson(stack.Template());
-        var subnets = json.OfType("AWS::RDS::DBSubnetGroup").Single().Value["Properties"]!["SubnetIds"]!.AsArray();
-        Assert.All(subnets, s => Assert.Contains("PrivateSubnet", (string?)s!["Ref"]));
-    }
-
-    [Fact]
-    public void Nat_instance_strategy_replaces_the_nat_gateway()
-    {
-        var stack = TestStacks.New();
-        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, NatStrategy = NatStrategy.Instance });
+        // Then no other VPC is created, and the database falls back to the private subnets
         var template = stack.Template();
-        template.ResourceCountIs("AWS::EC2::NatGateway", 0);
-        template.HasResourceProperties("AWS::EC2::Instance", Match.ObjectLike(new Dictionary<string, object> { ["InstanceType"] = "t4g.nano" }));
-    }
-
-    [Fact]
-    public void Nat_instance_root_volume_is_encrypted()
-    {
-        var stack = TestStacks.New();
-        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, NatStrategy = NatStrategy.Instance });
-        var instance = new TemplateJson(stack.Template()).OfType("AWS::EC2::Instance").Single().Value["Properties"]!;
-        Assert.True((bool)instance["BlockDeviceMappings"]![0]!["Ebs"]!["Encrypted"]!);
+        Assert.Same(vpc, django.Vpc);
+        template.ResourceCountIs("AWS::EC2::VPC", 1);
+        template.HasResourceProperties("AWS::RDS::DBSubnetGroup", Match.ObjectLike(Props(
+            ("SubnetIds", vpc.PrivateSubnets.Select(s => (object)Ref(stack.LogicalId(s))).ToArray()))));
     }
 
     [Fact]
@@ -88,46 +66,21 @@ public sealed class DjangoEcsCompositionTests
     }
 
     [Fact]
-    public void Release_timeout_in_seconds_reaches_the_waiter_unrounded()
-    {
-        var stack = TestStacks.New();
-        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, ReleaseTimeout = Duration.Seconds(90) });
-        var step = new TemplateJson(stack.Template()).OfType("Custom::DjangoRelease").First().Value["Properties"]!;
-        Assert.Equal("90", (string?)step["TimeoutSeconds"]);
-    }
-
-    [Fact]
-    public void A_chosen_bucket_name_is_used_for_the_static_and_media_bucket()
-    {
-        var stack = TestStacks.New();
-        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, BucketName = "ublog-media-eu" });
-        stack.Template().HasResourceProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object> { ["BucketName"] = "ublog-media-eu" }));
-    }
-
-    [Fact]
-    public void Custom_release_commands_run_in_the_given_order()
-    {
-        var stack = TestStacks.New();
-        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps
-        {
-            ImageDirectory = TestStacks.Backend,
-            ReleaseCommands = [["python", "manage.py", "migrate"], ["python", "manage.py", "createcachetable"], ["./scripts/seed.sh"]],
-        });
-        var steps = new TemplateJson(stack.Template()).OfType("Custom::DjangoRelease").OrderBy(s => s.Key).Select(s => (string?)s.Value["Properties"]!["Name"]).ToList();
-        Assert.Equal(["migrate", "createcachetable", "seed.sh"], steps);
-    }
-
-    [Fact]
     public void Construct_ids_of_the_main_resources_are_stable()
     {
         var stack = TestStacks.New();
-        var django = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend });
+        var django = new DjangoEcs(stack, "Django", new DjangoEcsProps
+        {
+            ImageDirectory = TestStacks.Backend,
+            CeleryWorkers = [new CeleryWorkerOptions(), new CeleryWorkerOptions { Name = "bulk-mail" }],
+        });
         Assert.Equal("Test/Django/Web", django.WebService.Node.Path);
         Assert.Equal("Test/Django/Database", django.Database.Node.Path);
         Assert.Equal("Test/Django/Cluster", django.Cluster.Node.Path);
         Assert.Equal("Test/Django/StaticFiles", django.StaticFileBucket.Node.Path);
         Assert.Equal("Test/Django/LoadBalancer", django.LoadBalancer.Node.Path);
         Assert.Equal("Test/Django/Release/Step1", django.ReleaseSteps[0].Node.Path);
+        Assert.Equal(["Test/Django/Worker", "Test/Django/WorkerBulkMail"], django.WorkerServices.Select(s => s.Node.Path));
     }
 
     [Fact]
@@ -148,10 +101,9 @@ public sealed class DjangoEcsCompositionTests
         });
 
         // Then the load balancer's security group has no inline ingress and only the HTTPS listener exists
-        var json = new TemplateJson(stack.Template());
-        var group = json.OfType("AWS::EC2::SecurityGroup").Single(g => g.Key.StartsWith("DjangoLoadBalancer")).Value;
-        Assert.Null(group["Properties"]!["SecurityGroupIngress"]);
-        Assert.Single(json.OfType("AWS::ElasticLoadBalancingV2::Listener"));
+        var template = stack.Template();
+        template.HasPropertiesWithId(stack.LogicalId(django.LoadBalancer.Connections.SecurityGroups[0]), ("SecurityGroupIngress", Match.Absent()));
+        template.ResourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
+        template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.ObjectLike(Props(("Port", 443))));
     }
 }
-

@@ -275,6 +275,41 @@ public sealed class DjangoEcsValidationTests
     {
         var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, HealthCheckPath = "health" });
         Assert.Equal("HealthCheckPath", error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+        Assert.Contains("absolute path starting with '/'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("WebCpuTargetPercent", 9)]
+    [InlineData("WebCpuTargetPercent", 91)]
+    [InlineData("WebRequestsPerTarget", 0)]
+    [InlineData("DatabaseAllocatedStorageGiB", 19)]
+    [InlineData("ContainerPort", 0)]
+    [InlineData("ContainerPort", 65536)]
+    public void Numbers_outside_what_aws_accepts_are_rejected_with_the_range(string prop, int value)
+    {
+        var error = Rejects(p => prop switch
+        {
+            "WebCpuTargetPercent" => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, WebCpuTargetPercent = value },
+            "WebRequestsPerTarget" => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, WebRequestsPerTarget = value },
+            "DatabaseAllocatedStorageGiB" => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, DatabaseAllocatedStorageGiB = value },
+            _ => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, ContainerPort = value },
+        });
+        Assert.Equal(prop, error.ParamName);
+        Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
+        Assert.Contains("Allowed: ", error.Message);
+    }
+
+    [Theory]
+    [InlineData("1blog")]
+    [InlineData("u-blog")]
+    [InlineData("")]
+    public void Database_names_postgres_would_need_quoted_are_rejected(string name)
+    {
+        var error = Rejects(p => new DjangoEcsProps { ImageDirectory = p.ImageDirectory, DatabaseName = name });
+        Assert.Equal("DatabaseName", error.ParamName);
+        Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
+        Assert.Contains("start with a letter", error.Message);
     }
 
     [Theory]
@@ -341,13 +376,5 @@ public sealed class DjangoEcsValidationTests
         });
         Assert.Equal("CertificateAlternativeNames", error.ParamName);
         Assert.Equal(ValidationErrorCode.InvalidValue, error.Code);
-    }
-
-    [Fact]
-    public void Debug_mode_synthesizes_with_a_warning()
-    {
-        var stack = TestStacks.New();
-        _ = new DjangoEcs(stack, "Django", new DjangoEcsProps { ImageDirectory = TestStacks.Backend, Debug = true });
-        Assert.Single(Amazon.CDK.Assertions.Annotations.FromStack(stack).FindWarning("*", Match.StringLikeRegexp("DEBUG=1")));
     }
 }

@@ -62,7 +62,7 @@ public sealed class DjangoVueCompleteTests(DjangoVueCompleteFixture fixture) : I
     public void Every_django_option_reaches_django_through_the_nested_props()
     {
         // Options the copied props of earlier versions could not reach: the Celery app and the health-check path.
-        var worker = TemplateJson.Command(json.Container("default"));
+        var worker = json.Container("default")["Command"]!.AsArray().Select(c => (string?)c).ToArray();
         Assert.Equal("ublog.celery_app:app", worker[2]);
         Assert.Equal("/healthz/", (string?)TemplateJson.Environment(json.Container("web"))["HEALTH_CHECK_PATH"]);
     }

@@ -1,5 +1,8 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using Annotations = Amazon.CDK.Assertions.Annotations;
+using Constructs;
+using DjangoCdk.Samples;
 
 namespace DjangoCdk.Tests.TestSupport;
 
@@ -47,23 +50,65 @@ internal static class TestStacks
     }
 
     /// <summary>The Django sample project, the Docker build context every DjangoEcs test uses.</summary>
-    public static string Backend => SamplesPath("backend");
+    public static string Backend => SamplePaths.FindBackend();
 
     /// <summary>A path below samples/ in the repository.</summary>
-    public static string SamplesPath(string relative) => Path.Combine(RepositoryRoot, "samples", relative);
+    public static string SamplesPath(string relative) => SamplePaths.InRepository("samples", relative);
 
-    /// <summary>The repository root, found from the test assembly's folder.</summary>
-    public static string RepositoryRoot
+    /// <summary>The repository root (found once, by <see cref="SamplePaths.RepositoryRoot"/>).</summary>
+    public static string RepositoryRoot => SamplePaths.RepositoryRoot;
+
+    /// <summary>The image ID the NAT-instance lookup of <see cref="WithLookups"/> answers.</summary>
+    public const string NatImageId = "ami-0123456789abcdef0";
+
+    /// <summary>
+    /// A stack with a concrete account and region whose lookups are answered as cdk.context.json would answer them:
+    /// the NAT instance's Amazon Linux 2023 (ARM64) image is <see cref="NatImageId"/>; the region's zones are a, b and c.
+    /// </summary>
+    public static Stack WithLookups(string region = Region)
     {
-        get
+        var app = NewApp(new Dictionary<string, object>
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "DjangoCdk.slnx"))) return dir.FullName;
-            }
+            [$"ssm:account={Account}:parameterName=/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64:region={region}"] = NatImageId,
+            [$"availability-zones:account={Account}:region={region}"] = new[] { region + "a", region + "b", region + "c" },
+        });
+        return new Stack(app, "Test", new StackProps { Env = new Amazon.CDK.Environment { Account = Account, Region = region } });
+    }
 
-            throw new DirectoryNotFoundException("DjangoCdk.slnx not found above " + AppContext.BaseDirectory);
+    /// <summary>A new empty folder below the test run's output folder, removed with it.</summary>
+    public static string NewDirectory()
+    {
+        var directory = Path.Combine(OutputRoot, "dir-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>
+    /// The logical ID of <paramref name="construct"/>'s CloudFormation resource: the construct itself if it is one, else
+    /// its default child, followed down (an L2 construct, or a construct that wraps one).
+    /// </summary>
+    public static string LogicalId(this Stack stack, IConstruct construct)
+    {
+        for (IConstruct? current = construct; current is not null; current = current.Node.DefaultChild)
+        {
+            // Resolved rather than computed from the path, so an overridden logical ID (DatabaseSecret has one) is the one returned.
+            if (current is CfnElement element) return (string)stack.Resolve(element.LogicalId);
         }
+
+        throw new ArgumentException($"{construct.Node.Path} has no CloudFormation resource of its own.", nameof(construct));
+    }
+
+    /// <summary>
+    /// Synthesizes <paramref name="stack"/>'s app once and returns its template and its messages. Template.FromStack
+    /// and Annotations.FromStack each synthesize the app again, which costs time and runs aspects a second time (the
+    /// CDK's RequireImdsv2 aspect then warns about the launch template it added the first time; cdk synth runs once).
+    /// </summary>
+    public static (Template Template, Annotations Annotations) Synthesize(Stack stack)
+    {
+        var annotations = Annotations.FromStack(stack);
+        var assembly = ((Stage)stack.Node.Root).Synth();
+        var template = Amazon.CDK.Assertions.Template.FromJSON((IDictionary<string, object>)assembly.GetStackArtifact(stack.ArtifactId).Template);
+        return (template, annotations);
     }
 
     /// <summary>The template of <paramref name="stack"/>.</summary>
