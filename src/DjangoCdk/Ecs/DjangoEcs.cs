@@ -323,9 +323,9 @@ public sealed class DjangoEcs : Construct
         var services = new List<FargateService>();
         foreach (var worker in settings.Workers)
         {
-            var task = containers.NewTaskDefinition(this, TaskId(worker.Name), worker.Cpu, worker.MemoryMiB);
+            var task = containers.NewTaskDefinition(this, worker.TaskId, worker.Cpu, worker.MemoryMiB);
             containers.AddContainer(task, worker.Name, WorkerCommand(settings.CeleryApp, worker), worker.StopTimeoutSeconds);
-            var service = NewService(ServiceId(worker.Name), task, worker.MinCount, settings.UseEcsExec, worker.UseSpot, singleton: false);
+            var service = NewService(worker.ServiceId, task, worker.MinCount, settings.UseEcsExec, worker.UseSpot, singleton: false);
             service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = worker.MinCount, MaxCapacity = worker.MaxCount })
                 .ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = Defaults.WebCpuTargetPercent });
             services.Add(service);
@@ -566,12 +566,4 @@ public sealed class DjangoEcs : Construct
         if (worker.Concurrency is { } c) command.AddRange(["--concurrency", c.ToString(CultureInfo.InvariantCulture)]);
         return command.ToArray();
     }
-
-    private static string ServiceId(string workerName) =>
-        workerName == Defaults.WorkerName ? "Worker" : "Worker" + Pascal(workerName);
-
-    private static string TaskId(string workerName) => ServiceId(workerName) + "Task";
-
-    private static string Pascal(string name) =>
-        string.Concat(name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 }

@@ -14,7 +14,14 @@ internal sealed record EcsDomain(string Name, string ZoneName, string? HostedZon
 internal sealed record WebSettings(string[]? Command, int Cpu, int MemoryMiB, int MinCount, int MaxCount, double CpuTargetPercent, double RequestsPerTarget);
 
 /// <summary>One Celery worker service, defaults applied.</summary>
-internal sealed record WorkerSettings(string Name, string[] Queues, int? Concurrency, int Cpu, int MemoryMiB, int MinCount, int MaxCount, bool UseSpot, int StopTimeoutSeconds);
+internal sealed record WorkerSettings(string Name, string[] Queues, int? Concurrency, int Cpu, int MemoryMiB, int MinCount, int MaxCount, bool UseSpot, int StopTimeoutSeconds)
+{
+    /// <summary>The service's construct ID: "Worker" for the default worker, else "Worker" and the name in PascalCase. Stable API.</summary>
+    public string ServiceId => Name == Defaults.WorkerName ? "Worker" : "Worker" + string.Concat(Name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
+    /// <summary>The task definition's construct ID.</summary>
+    public string TaskId => ServiceId + "Task";
+}
 
 /// <summary>The release phase: its commands in order, how long each may run, and the recovery switch.</summary>
 internal sealed record ReleaseSettings(IReadOnlyList<string[]> Commands, int TimeoutSeconds, bool Skip);
@@ -248,6 +255,8 @@ internal sealed record DjangoEcsSettings
                 throw Errors.Invalid(check.Path, prefix + nameof(CeleryWorkerOptions.Name), w.Name, "Worker names start with a lowercase letter and hold up to 31 lowercase letters, digits and hyphens; 'web' and 'beat' are taken.");
             if (!seen.Add(w.Name))
                 throw Errors.Conflict(check.Path, prefix + nameof(CeleryWorkerOptions.Name), w.Name, "another worker has the same name; names must be unique.");
+            if (workers.Take(i).FirstOrDefault(o => new[] { o.ServiceId, o.TaskId }.Intersect([w.ServiceId, w.TaskId]).Any()) is { } clash)
+                throw Errors.Conflict(check.Path, prefix + nameof(CeleryWorkerOptions.Name), w.Name, $"its resources would take the construct IDs of worker '{clash.Name}' ({w.ServiceId}, {w.TaskId}); choose a name that differs by more than hyphens or a '-task' suffix.");
             if (w.Queues.Length == 0 || w.Queues.Any(q => string.IsNullOrWhiteSpace(q) || q.Contains(',')))
                 throw Errors.Invalid(check.Path, prefix + nameof(CeleryWorkerOptions.Queues), w.Queues, "Give at least one queue name; names cannot be empty or contain commas.");
             if (w.Concurrency is { } c) check.Range(prefix + nameof(CeleryWorkerOptions.Concurrency), c, 1, 256);

@@ -253,6 +253,16 @@ public sealed class DjangoEcsValidationTests
         Assert.Equal("CeleryWorkers[0].Name", error.ParamName);
     }
 
+    [Theory]
+    [InlineData("x", "x-task")]
+    [InlineData("a-b", "a--b")]
+    public void Workers_whose_construct_ids_would_clash_are_rejected(string first, string second)
+    {
+        var error = Rejects(p => p with { CeleryWorkers = [new CeleryWorkerOptions { Name = first }, new CeleryWorkerOptions { Name = second }] });
+        Assert.Equal("CeleryWorkers[1].Name", error.ParamName);
+        Assert.Equal(ValidationErrorCode.Conflict, error.Code);
+    }
+
     [Fact]
     public void Worker_without_queues_is_rejected()
     {
