@@ -18,20 +18,9 @@ public sealed class StaticSiteDefaultsTests(StaticSiteDefaultsFixture fixture) :
     public void Site_bucket_is_private_encrypted_versioned_and_retained()
     {
         // Given the defaults (fixture), When synthesized, Then the site bucket is locked down and kept.
-        _template.HasResource("AWS::S3::Bucket", Match.ObjectLike(new D
-        {
-            ["Properties"] = Match.ObjectLike(new D
-            {
-                ["BucketEncryption"] = new D { ["ServerSideEncryptionConfiguration"] = new object[] { new D { ["ServerSideEncryptionByDefault"] = new D { ["SSEAlgorithm"] = "AES256" } } } },
-                ["VersioningConfiguration"] = new D { ["Status"] = "Enabled" },
-                ["OwnershipControls"] = new D { ["Rules"] = new object[] { new D { ["ObjectOwnership"] = "BucketOwnerEnforced" } } },
-                ["PublicAccessBlockConfiguration"] = new D { ["BlockPublicAcls"] = true, ["BlockPublicPolicy"] = true, ["IgnorePublicAcls"] = true, ["RestrictPublicBuckets"] = true },
-                ["LoggingConfiguration"] = Match.ObjectLike(new D { ["DestinationBucketName"] = Sites.Ref(_site.LogsBucket) }),
-                ["WebsiteConfiguration"] = Match.Absent(),
-            }),
-            ["DeletionPolicy"] = "Retain",
-            ["UpdateReplacePolicy"] = "Retain",
-        }));
+        _template.HasResource("AWS::S3::Bucket", DjangoCdk.Tests.TestSupport.Patterns.PrivateAssetsBucket(Sites.Ref(_site.LogsBucket),
+            [("WebsiteConfiguration", Match.Absent())],
+            ("DeletionPolicy", "Retain"), ("UpdateReplacePolicy", "Retain")));
     }
 
     [Fact]

@@ -18,20 +18,9 @@ public sealed class S3BucketResourcesDefaultsTests(S3BucketResourcesDefaultsFixt
     {
         // Given the defaults (fixture), When synthesized, Then the media bucket is locked down and retained (except
         // when the deployment that created it rolls back).
-        _template.HasResource("AWS::S3::Bucket", Match.ObjectLike(new D
-        {
-            ["Properties"] = Match.ObjectLike(new D
-            {
-                ["BucketEncryption"] = new D { ["ServerSideEncryptionConfiguration"] = new object[] { new D { ["ServerSideEncryptionByDefault"] = new D { ["SSEAlgorithm"] = "AES256" } } } },
-                ["VersioningConfiguration"] = new D { ["Status"] = "Enabled" },
-                ["OwnershipControls"] = new D { ["Rules"] = new object[] { new D { ["ObjectOwnership"] = "BucketOwnerEnforced" } } },
-                ["PublicAccessBlockConfiguration"] = new D { ["BlockPublicAcls"] = true, ["BlockPublicPolicy"] = true, ["IgnorePublicAcls"] = true, ["RestrictPublicBuckets"] = true },
-                ["LoggingConfiguration"] = Match.ObjectLike(new D { ["DestinationBucketName"] = Sites.Ref(_media.AccessLogsBucket) }),
-                ["CorsConfiguration"] = Match.Absent(),
-            }),
-            ["DeletionPolicy"] = "RetainExceptOnCreate",
-            ["UpdateReplacePolicy"] = "Retain",
-        }));
+        _template.HasResource("AWS::S3::Bucket", Patterns.PrivateAssetsBucket(Sites.Ref(_media.AccessLogsBucket),
+            [("CorsConfiguration", Match.Absent())],
+            ("DeletionPolicy", "RetainExceptOnCreate"), ("UpdateReplacePolicy", "Retain")));
     }
 
     [Fact]

@@ -18,6 +18,22 @@ internal static class Patterns
     /// <summary>A secrets list that injects <paramref name="name"/> from <paramref name="valueFrom"/> among others.</summary>
     public static Matcher Secret(string name, object valueFrom) => Match.ArrayWith([Props(("Name", name), ("ValueFrom", valueFrom))]);
 
+    /// <summary>
+    /// A bucket resource as Common/Buckets.CreateAssetsBucket makes it (SSE-S3, versioned, ACLs disabled, every public
+    /// access blocked, access logs to <paramref name="logsBucket"/>), with <paramref name="properties"/> and
+    /// <paramref name="attributes"/> (DeletionPolicy, ...) on top.
+    /// </summary>
+    public static Matcher PrivateAssetsBucket(object logsBucket, (string Key, object Value)[] properties, params (string Key, object Value)[] attributes) =>
+        Match.ObjectLike(Props([
+            ("Properties", Match.ObjectLike(Props([
+                ("BucketEncryption", Props(("ServerSideEncryptionConfiguration", new object[] { Props(("ServerSideEncryptionByDefault", Props(("SSEAlgorithm", "AES256")))) }))),
+                ("VersioningConfiguration", Props(("Status", "Enabled"))),
+                ("OwnershipControls", Props(("Rules", new object[] { Props(("ObjectOwnership", "BucketOwnerEnforced")) }))),
+                ("PublicAccessBlockConfiguration", Props(("BlockPublicAcls", true), ("BlockPublicPolicy", true), ("IgnorePublicAcls", true), ("RestrictPublicBuckets", true))),
+                ("LoggingConfiguration", Match.ObjectLike(Props(("DestinationBucketName", logsBucket)))),
+                .. properties]))),
+            .. attributes]));
+
     /// <summary>An IAM policy document (or key policy) with a statement that has <paramref name="statement"/> (object-like).</summary>
     public static Dictionary<string, object> Statement(params (string Key, object Value)[] statement) =>
         Props(("Statement", Match.ArrayWith([Match.ObjectLike(Props(statement))])));
