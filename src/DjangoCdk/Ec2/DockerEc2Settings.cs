@@ -12,7 +12,6 @@ internal sealed record Ec2Domain(string Name, string ZoneName, string? HostedZon
 internal sealed record Ec2Ssh(string KeyName, string Cidr);
 
 /// <summary>A Docker image built from a directory.</summary>
-internal sealed record Ec2Image(string Directory, string Dockerfile);
 
 /// <summary>A compose file in S3 that replaces the bundled one.</summary>
 internal sealed record Ec2StackFile(string Bucket, string Key);
@@ -29,8 +28,8 @@ internal sealed record DockerEc2Settings
     private static readonly Regex StackFilePattern = new(@"^s3://(?<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(?<key>.+)$", RegexOptions.CultureInvariant);
     private static readonly Regex CidrPattern = new(@"^(?<address>\d{1,3}(?:\.\d{1,3}){3})/(?<prefix>\d{1,2})$", RegexOptions.CultureInvariant);
 
-    public required Ec2Image Django { get; init; }
-    public Ec2Image? Frontend { get; init; }
+    public required DockerBuildContext Django { get; init; }
+    public DockerBuildContext? Frontend { get; init; }
     public required int FrontendPort { get; init; }
     public Ec2Domain? Domain { get; init; }
     public Ec2Ssh? Ssh { get; init; }
@@ -88,21 +87,10 @@ internal sealed record DockerEc2Settings
         return match.Groups["family"].Value == "a" && match.Groups["generation"].Value == "1" || match.Groups["attributes"].Value.Contains('g');
     }
 
-    private static Ec2Image? ResolveImage(ConstructSite site, string? directory, string? dockerfile, string directoryProp, string dockerfileProp)
-    {
-        if (directory is null) return null;
-        if (string.IsNullOrWhiteSpace(directory))
-            throw Errors.Missing(site.Path, directoryProp, "Pass a Docker build context, e.g. \"./backend\".");
-        var full = Path.GetFullPath(directory);
-        if (!Directory.Exists(full))
-            throw Errors.NotFound(site.Path, directoryProp, directory, $"the directory {full}");
-        var file = dockerfile ?? Defaults.Dockerfile;
-        if (!File.Exists(Path.Combine(full, file)))
-            throw Errors.NotFound(site.Path, dockerfileProp, file, $"the file {Path.Combine(full, file)} ({dockerfileProp} is relative to {directoryProp})");
-        return new Ec2Image(full, file);
-    }
+    private static DockerBuildContext? ResolveImage(ConstructSite site, string? directory, string? dockerfile, string directoryProp, string dockerfileProp) =>
+        DockerBuildContext.Resolve(site.Path, directory, dockerfile, directoryProp, dockerfileProp);
 
-    private static Ec2Image? ResolveFrontend(DockerEc2Props props, ConstructSite site)
+    private static DockerBuildContext? ResolveFrontend(DockerEc2Props props, ConstructSite site)
     {
         if (props.FrontendImageDirectory is null)
         {

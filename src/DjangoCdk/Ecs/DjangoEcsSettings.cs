@@ -111,18 +111,8 @@ internal sealed record DjangoEcsSettings
         return settings;
     }
 
-    private static string ResolveImage(DjangoEcsProps props, Checker check)
-    {
-        if (props.ImageDirectory is not { Length: > 0 } given)
-            throw Errors.Missing(check.Path, nameof(DjangoEcsProps.ImageDirectory), "Pass the Docker build context of your Django project, e.g. \"./backend\".");
-        var directory = Path.GetFullPath(given);
-        if (!Directory.Exists(directory))
-            throw Errors.NotFound(check.Path, nameof(DjangoEcsProps.ImageDirectory), given, $"the directory {directory}");
-        var dockerfile = props.Dockerfile ?? Defaults.Dockerfile;
-        if (!File.Exists(Path.Combine(directory, dockerfile)))
-            throw Errors.NotFound(check.Path, nameof(DjangoEcsProps.Dockerfile), dockerfile, $"the file {Path.Combine(directory, dockerfile)} (Dockerfile is relative to ImageDirectory)");
-        return directory;
-    }
+    private static string ResolveImage(DjangoEcsProps props, Checker check) =>
+        DockerBuildContext.Resolve(check.Path, props.ImageDirectory ?? "", props.Dockerfile, nameof(DjangoEcsProps.ImageDirectory), nameof(DjangoEcsProps.Dockerfile))!.Directory;
 
     private static EcsDomain? ResolveDomain(DjangoEcsProps props, ConstructSite site)
     {
