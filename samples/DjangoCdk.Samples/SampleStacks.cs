@@ -29,6 +29,7 @@ public static class SampleStacks
         Vue(app, "DjangoVue", regional, imageDirectory, dist);
         StorageSamples.AddAll(app, env);
         Ec2Samples.AddAll(app, env, imageDirectory);
+        EksSamples.Eks(app, "DjangoEks", regional, imageDirectory);
     }
 
     /// <summary>DjangoVue: the sample SPA and the sample Django project on app.example.com.</summary>

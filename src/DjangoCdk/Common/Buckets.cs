@@ -1,3 +1,4 @@
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
 using Constructs;
@@ -46,5 +47,23 @@ internal static class Buckets
             ServerAccessLogsPrefix = "s3/" + id + "/",
             LifecycleRules = [new LifecycleRule { NoncurrentVersionExpiration = Duration.Days(Defaults.NoncurrentVersionExpirationDays) }],
         });
+    }
+
+    /// <summary>
+    /// Exactly what django-storages needs on its bucket: list, read, write, delete, multipart uploads. No ACL actions:
+    /// the bucket has ACLs disabled, and a public ACL is what broke media uploads in django-cdk.
+    /// </summary>
+    public static void GrantStorage(IBucket bucket, IRole role)
+    {
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:ListBucket", "s3:GetBucketLocation"],
+            Resources = [bucket.BucketArn],
+        }));
+        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+            Resources = [bucket.ArnForObjects("*")],
+        }));
     }
 }

@@ -39,9 +39,6 @@ public sealed class DjangoEcs : Construct
         public const string Cluster = "Cluster";
         public const string Image = "Image";
         public const string AppSecurityGroup = "AppSecurityGroup";
-        public const string Database = "Database";
-        public const string Cache = "Cache";
-        public const string SecretKey = "SecretKey";
         public const string Logs = "Logs";
         public const string TaskRole = "TaskRole";
         public const string ExecutionRole = "ExecutionRole";
@@ -72,7 +69,8 @@ public sealed class DjangoEcs : Construct
         AccessLogsBucket = Buckets.CreateLogsBucket(this, Ids.LogsBucket);
         StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, settings.BucketName, AccessLogsBucket);
         AppSecurityGroup = CreateAppSecurityGroup();
-        (Database, var cache, SecretKey) = CreateDataStores(settings.Database, settings.CacheNodeType);
+        var stores = DataStores.Create(this, Vpc, settings.Database, settings.CacheNodeType, AppSecurityGroup);
+        (Database, var cache, SecretKey) = stores;
         Cache = cache.ReplicationGroup;
         CacheAuthToken = cache.AuthToken;
         (ExecKey, Cluster) = CreateCluster(settings.UseEcsExec);
@@ -88,7 +86,7 @@ public sealed class DjangoEcs : Construct
         WorkerServices = CreateWorkers(settings, containers);
         BeatService = settings.UseCeleryBeat ? CreateBeat(settings, containers) : null;
         Release = CreateReleasePhase(settings.Release);
-        DatabaseProtection = ProtectDatabase(settings.Database.DeletionProtection);
+        DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.Database.DeletionProtection);
         CreateOutputs(settings.UseEcsExec);
         SuppressRoleFindings(settings.UseEcsExec);
         LambdaFunctions.Configure(this);
@@ -108,28 +106,6 @@ public sealed class DjangoEcs : Construct
         Description = "Django application tasks (web, workers, beat, release)",
         AllowAllOutbound = true,
     });
-
-    /// <summary>PostgreSQL, Redis and the SECRET_KEY, each reachable only from the application.</summary>
-    private (DatabaseInstance Database, RedisCache Cache, ISecret SecretKey) CreateDataStores(DatabaseSettings database, string cacheNodeType)
-    {
-        var instance = PostgresDatabase.Create(this, Ids.Database, new PostgresDatabaseOptions(
-            Vpc, database.InstanceType ?? new InstanceType(Defaults.DatabaseInstanceType), database.AllocatedStorageGiB,
-            database.MultiAz, database.Name, database.BackupRetentionDays));
-        instance.Connections.AllowFrom(AppSecurityGroup, Port.Tcp(Defaults.PostgresPort), "PostgreSQL from the Django application");
-        var cache = new RedisCache(this, Ids.Cache, Vpc, cacheNodeType);
-        cache.AllowFrom(AppSecurityGroup);
-        var secretKey = new Amazon.CDK.AWS.SecretsManager.Secret(this, Ids.SecretKey, new SecretProps
-        {
-            Description = "Django SECRET_KEY",
-            GenerateSecretString = new SecretStringGenerator { PasswordLength = 64, ExcludeCharacters = "'\"\\` $%" },
-            // A new value logs every user out and invalidates signed tokens: kept on deletion and replacement (removed
-            // only when the deployment that created it rolls back). The generator settings above are pinned by a test.
-            RemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
-        });
-        NagSuppressions.Add(secretKey, new NagSuppression("AwsSolutions-SMG4",
-            "Rotating SECRET_KEY invalidates every session and signed token; Django 4.1+ supports SECRET_KEY_FALLBACKS for a planned rotation, which is a deliberate operation rather than a schedule."));
-        return (instance, cache, secretKey);
-    }
 
     /// <summary>The cluster (Container Insights, Fargate and Fargate Spot), with an encrypted ECS Exec setup when asked for.</summary>
     private (Key? ExecKey, Cluster Cluster) CreateCluster(bool useExec)
@@ -198,7 +174,7 @@ public sealed class DjangoEcs : Construct
             AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
             Description = "Django application tasks: the static and media bucket",
         });
-        GrantStorage(StaticFileBucket, taskRole);
+        Buckets.GrantStorage(StaticFileBucket, taskRole);
         var executionRole = new Role(this, Ids.ExecutionRole, new RoleProps
         {
             AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
@@ -276,7 +252,7 @@ public sealed class DjangoEcs : Construct
             .ToDictionary(kv => kv.Key, kv => kv.Value.Field is null
                 ? EcsSecret.FromSecretsManager(kv.Value.Secret)
                 : EcsSecret.FromSecretsManager(kv.Value.Secret, kv.Value.Field));
-        foreach (var (name, secret) in env.Secrets) secrets[name] = secret;
+        foreach (var (name, secret) in settings.Secrets) secrets[name] = secret;
         var architecture = settings.CpuArchitecture ?? Amazon.CDK.AWS.ECS.CpuArchitecture.ARM64;
         return new AppContainerSettings(Image, environment, secrets, LogGroup, architecture, TaskRole, ExecutionRole);
     }
@@ -324,7 +300,7 @@ public sealed class DjangoEcs : Construct
         foreach (var worker in settings.Workers)
         {
             var task = containers.NewTaskDefinition(this, worker.TaskId, worker.Cpu, worker.MemoryMiB);
-            containers.AddContainer(task, worker.Name, WorkerCommand(settings.CeleryApp, worker), worker.StopTimeoutSeconds);
+            containers.AddContainer(task, worker.Name, worker.Command(settings.CeleryApp), worker.StopTimeoutSeconds);
             var service = NewService(worker.ServiceId, task, worker.MinCount, settings.UseEcsExec, worker.UseSpot, singleton: false);
             service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = worker.MinCount, MaxCapacity = worker.MaxCount })
                 .ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = Defaults.WebCpuTargetPercent });
@@ -351,24 +327,6 @@ public sealed class DjangoEcs : Construct
             LogGroup, WebContainerName, release.TimeoutSeconds, ImageAsset.ImageUri, release.Skip));
         foreach (var service in Services) service.Node.AddDependency(phase.Steps[^1]);
         return phase;
-    }
-
-    /// <summary>Deletion protection last: only a deployment in which everything else succeeded turns it on.</summary>
-    private DatabaseProtection? ProtectDatabase(bool protect)
-    {
-        if (!protect)
-        {
-            NagSuppressions.Add(Database, new NagSuppression("AwsSolutions-RDS10",
-                "DatabaseDeletionProtection is explicitly false for this app (e.g. a preview environment); deleting the stack still takes a final snapshot (DeletionPolicy Snapshot)."));
-            return null;
-        }
-
-        var siblings = Node.Children.ToArray();
-        var protection = new DatabaseProtection(this, Ids.DatabaseProtection, Database);
-        protection.Node.AddDependency(siblings);
-        NagSuppressions.Add(Database, new NagSuppression("AwsSolutions-RDS10",
-            "Deletion protection is turned on by the DatabaseProtection step as the last resource of every successful deployment, not at creation, so that a failed first deployment can roll back and delete the new instance instead of ending in ROLLBACK_FAILED."));
-        return protection;
     }
 
     /// <summary>The VPC the application runs in.</summary>
@@ -507,24 +465,6 @@ public sealed class DjangoEcs : Construct
         return service;
     }
 
-    /// <summary>
-    /// Exactly what django-storages needs on its bucket: list, read, write, delete, multipart uploads. No ACL actions:
-    /// the bucket has ACLs disabled, and a public ACL is what broke media uploads in django-cdk.
-    /// </summary>
-    private static void GrantStorage(IBucket bucket, IRole role)
-    {
-        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["s3:ListBucket", "s3:GetBucketLocation"],
-            Resources = [bucket.BucketArn],
-        }));
-        role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
-            Resources = [bucket.ArnForObjects("*")],
-        }));
-    }
-
     private void SuppressRoleFindings(bool exec)
     {
         var task = new List<string> { $"Resource::<{NagSuppressions.LogicalId(StaticFileBucket)}.Arn>/*" };
@@ -558,12 +498,5 @@ public sealed class DjangoEcs : Construct
                 $"--container {WebContainerName} --interactive --command /bin/sh",
                 "Opens a shell in a running web task (needs the Session Manager plugin)");
         }
-    }
-
-    private static string[] WorkerCommand(string celeryApp, WorkerSettings worker)
-    {
-        var command = new List<string> { "celery", "-A", celeryApp, "worker", "--loglevel", "INFO", "-Q", string.Join(",", worker.Queues), "-n", worker.Name + "@%h" };
-        if (worker.Concurrency is { } c) command.AddRange(["--concurrency", c.ToString(CultureInfo.InvariantCulture)]);
-        return command.ToArray();
     }
 }

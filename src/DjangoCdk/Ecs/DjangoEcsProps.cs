@@ -5,7 +5,7 @@ using Amazon.CDK.AWS.ECS;
 namespace DjangoCdk;
 
 /// <summary>Properties of <see cref="DjangoEcs"/>.</summary>
-public sealed record DjangoEcsProps
+public sealed record DjangoEcsProps : IDjangoAppProps
 {
     /// <summary>The Docker build context of the Django project: a directory holding its Dockerfile.</summary>
     /// <remarks>Required. Relative paths are resolved from the current directory. One image is built from it and shared by web, workers, beat and release tasks.</remarks>

@@ -1,0 +1,414 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CertificateManager;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.Ecr.Assets;
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.RDS;
+using Amazon.CDK.AWS.Route53;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SecretsManager;
+using Constructs;
+using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
+
+namespace DjangoCdk;
+
+/// <summary>
+/// A Django application on Amazon EKS: a cluster with a managed Graviton node group, the AWS Load Balancer
+/// Controller, external-dns and External Secrets Operator; gunicorn behind an HTTPS ALB Ingress, Celery workers and
+/// beat as Deployments built to the production checklist; a release phase that runs migrations and collectstatic as
+/// Jobs with the new image before any Deployment changes; and the same PostgreSQL, Redis, bucket, secrets and
+/// environment contract as <see cref="DjangoEcs"/>, so one image runs unchanged on both.
+/// </summary>
+public sealed class DjangoEks : Construct
+{
+    /// <summary>The namespace of the application's Kubernetes objects.</summary>
+    public const string AppNamespace = Defaults.EksNamespace;
+
+    /// <summary>The service account the Django pods and release Jobs run as; its IAM role reaches the bucket only.</summary>
+    public const string AppServiceAccountName = "django";
+
+    /// <summary>The service account External Secrets Operator reads the app's secrets as; its IAM role reads them only.</summary>
+    public const string SecretsReaderServiceAccountName = "django-secrets-reader";
+
+    /// <summary>The Kubernetes Secret that holds the app's secret variables, kept in sync from Secrets Manager.</summary>
+    public const string AppSecretName = "django-secrets";
+
+    /// <summary>Construct IDs: renaming one replaces the cloud resource (or deletes and re-creates a Kubernetes object), so they are stable API.</summary>
+    internal static class Ids
+    {
+        public const string Vpc = "Vpc";
+        public const string LogsBucket = "AccessLogs";
+        public const string StaticFiles = "StaticFiles";
+        public const string SecretsKey = "SecretsKey";
+        public const string Cluster = "Cluster";
+        public const string Nodes = "Nodes";
+        public const string AdminAccess = "AdminAccess";
+        public const string MetricsServer = "MetricsServer";
+        public const string Image = "Image";
+        public const string Namespace = "Namespace";
+        public const string AppServiceAccount = "AppServiceAccount";
+        public const string SecretsReader = "SecretsReader";
+        public const string ExternalSecretsOperator = "ExternalSecretsOperator";
+        public const string ExternalDnsServiceAccount = "ExternalDnsServiceAccount";
+        public const string ExternalDns = "ExternalDns";
+        public const string AppSecrets = "AppSecrets";
+        public const string HostedZone = "HostedZone";
+        public const string Certificate = "Certificate";
+        public const string Web = "Web";
+        public const string Ingress = "Ingress";
+        public const string Beat = "Beat";
+        public const string Release = "Release";
+        public const string DatabaseProtection = "DatabaseProtection";
+    }
+
+    /// <summary>Creates the application.</summary>
+    public DjangoEks(Construct scope, string id, DjangoEksProps props) : base(scope, id)
+    {
+        var settings = DjangoEksSettings.Resolve(props, ConstructSite.Of(this), DateOnly.FromDateTime(DateTime.UtcNow));
+        AddWarnings(settings);
+
+        Vpc = settings.Vpc ?? Network.CreateVpc(this, Ids.Vpc, settings.NewVpc);
+        AccessLogsBucket = Buckets.CreateLogsBucket(this, Ids.LogsBucket);
+        StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, settings.BucketName, AccessLogsBucket);
+        (SecretsKey, Cluster) = CreateCluster(settings);
+        Nodes = CreateNodes(settings.Nodes);
+        GrantAdmins(settings.AdminRoleArns);
+        var stores = DataStores.Create(this, Vpc, settings.Database, settings.CacheNodeType, Cluster.ClusterSecurityGroup);
+        (Database, var cache, SecretKey) = stores;
+        Cache = cache.ReplicationGroup;
+        CacheAuthToken = cache.AuthToken;
+        ImageAsset = CreateImage(settings);
+        (NamespaceManifest, AppServiceAccount, var secretsReader) = CreateNamespace();
+        var addons = InstallAddons(settings.Domain);
+        Certificate = CreateCertificate(settings.Domain, addons.Zone);
+        SiteUrl = "https://" + settings.Domain.Name;
+        var (pod, contract) = CreatePodSettings(settings, cache);
+        SecretsManifest = SyncSecrets(settings, pod, contract, secretsReader, addons.SecretsOperator);
+        Release = CreateReleasePhase(settings, pod);
+        Workloads = CreateWorkloads(settings, pod, id);
+        DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.Database.DeletionProtection);
+        CreateOutputs(settings);
+        SuppressFindings(settings);
+        LambdaFunctions.Configure(this);
+    }
+
+    private void AddWarnings(DjangoEksSettings settings)
+    {
+        if (settings.Environment.Debug)
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.Debug, "Debug is true: Django runs with DEBUG=1 and shows settings and source code in error pages. Never use it in production.");
+    }
+
+    /// <summary>
+    /// The control plane: the pinned Kubernetes version, Secrets encrypted with a KMS key of the app's, every
+    /// control-plane log type, access entries only (no aws-auth ConfigMap), nodes and pods in private subnets, and the
+    /// AWS Load Balancer Controller with the IAM policy shipped in this library.
+    /// </summary>
+    private (Key SecretsKey, Cluster Cluster) CreateCluster(DjangoEksSettings settings)
+    {
+        var key = new Key(this, Ids.SecretsKey, new KeyProps
+        {
+            EnableKeyRotation = true,
+            Description = "Envelope encryption of the Django EKS cluster's Kubernetes Secrets",
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        var cluster = new Cluster(this, Ids.Cluster, new ClusterProps
+        {
+            Version = KubernetesVersion.Of(settings.KubernetesVersion),
+            KubectlLayer = settings.KubectlLayer,
+            Vpc = Vpc,
+            VpcSubnets = [Network.AppSubnets],
+            DefaultCapacity = 0,
+            SecretsEncryptionKey = key,
+            EndpointAccess = EndpointAccess.PUBLIC_AND_PRIVATE,
+            AuthenticationMode = AuthenticationMode.API,
+            ClusterLogging =
+            [
+                ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT, ClusterLoggingTypes.AUTHENTICATOR,
+                ClusterLoggingTypes.CONTROLLER_MANAGER, ClusterLoggingTypes.SCHEDULER,
+            ],
+            AlbController = new AlbControllerOptions
+            {
+                Version = AlbControllerVersion.Of(EksAddons.LoadBalancerController.Version, EksAddons.LoadBalancerController.ChartVersion),
+                Repository = EksAddons.LoadBalancerController.Repository,
+                Policy = EksAddons.LoadBalancerController.Policy(),
+            },
+        });
+        return (key, cluster);
+    }
+
+    /// <summary>The managed node group: Amazon Linux 2023 for the instance types' architecture, in private subnets, on demand.</summary>
+    private Nodegroup CreateNodes(NodeGroupSettings nodes) => Cluster.AddNodegroupCapacity(Ids.Nodes, new NodegroupOptions
+    {
+        InstanceTypes = nodes.InstanceTypes.Select(t => new InstanceType(t)).ToArray(),
+        AmiType = nodes.Arm64 ? NodegroupAmiType.AL2023_ARM_64_STANDARD : NodegroupAmiType.AL2023_X86_64_STANDARD,
+        CapacityType = CapacityType.ON_DEMAND,
+        MinSize = nodes.MinSize,
+        MaxSize = nodes.MaxSize,
+        DesiredSize = nodes.DesiredSize,
+        DiskSize = nodes.DiskSizeGiB,
+        Subnets = Network.AppSubnets,
+    });
+
+    /// <summary>cluster-admin for the roles the user names, through access entries.</summary>
+    private void GrantAdmins(string[] roleArns)
+    {
+        for (var i = 0; i < roleArns.Length; i++)
+        {
+            Cluster.GrantAccess(Ids.AdminAccess + (i == 0 ? "" : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), roleArns[i],
+            [
+                AccessPolicy.FromAccessPolicyName("AmazonEKSClusterAdminPolicy", new AccessPolicyNameOptions { AccessScopeType = AccessScopeType.CLUSTER }),
+            ]);
+        }
+    }
+
+    /// <summary>One image for every process, built for the nodes' architecture.</summary>
+    private DockerImageAsset CreateImage(DjangoEksSettings settings) => new(this, Ids.Image, new DockerImageAssetProps
+    {
+        Directory = settings.ImageDirectory,
+        File = settings.Dockerfile,
+        Platform = settings.Nodes.Arm64 ? Platform_.LINUX_ARM64 : Platform_.LINUX_AMD64,
+    });
+
+    /// <summary>
+    /// The app's namespace (restricted Pod Security Standard) and its two service accounts with IAM roles (IRSA):
+    /// the app's, which reaches the bucket, and External Secrets Operator's reader, which reads the app's secrets.
+    /// </summary>
+    private (KubernetesManifest Namespace, ServiceAccount App, ServiceAccount SecretsReader) CreateNamespace()
+    {
+        var ns = Cluster.AddManifest(Ids.Namespace, KubernetesObjects.ToManifest(AppManifests.Namespace(AppNamespace)));
+        var app = Cluster.AddServiceAccount(Ids.AppServiceAccount, new ServiceAccountOptions { Name = AppServiceAccountName, Namespace = AppNamespace });
+        var reader = Cluster.AddServiceAccount(Ids.SecretsReader, new ServiceAccountOptions { Name = SecretsReaderServiceAccountName, Namespace = AppNamespace });
+        app.Node.AddDependency(ns);
+        reader.Node.AddDependency(ns);
+        Buckets.GrantStorage(StaticFileBucket, app.Role);
+        return (ns, app, reader);
+    }
+
+    /// <summary>The hosted zone, External Secrets Operator, external-dns (this zone only) and metrics-server.</summary>
+    private (IHostedZone Zone, HelmChart SecretsOperator) InstallAddons(EksDomain domain)
+    {
+        var secretsOperator = Cluster.AddHelmChart(Ids.ExternalSecretsOperator, new HelmChartOptions
+        {
+            Chart = EksAddons.ExternalSecretsOperator.Chart,
+            Repository = EksAddons.ExternalSecretsOperator.Repository,
+            Version = EksAddons.ExternalSecretsOperator.ChartVersion,
+            Namespace = EksAddons.ExternalSecretsOperator.Namespace,
+            Release = "external-secrets",
+            CreateNamespace = true,
+            Wait = true,
+            Values = new Dictionary<string, object> { ["installCRDs"] = true },
+        });
+
+        var zone = DomainSettings.HostedZone(this, Ids.HostedZone, domain.ZoneName, domain.HostedZoneId);
+        var dnsAccount = Cluster.AddServiceAccount(Ids.ExternalDnsServiceAccount, new ServiceAccountOptions { Name = "external-dns", Namespace = "kube-system" });
+        // external-dns's documented Route 53 policy, with record changes limited to this one zone.
+        dnsAccount.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["route53:ChangeResourceRecordSets"],
+            Resources = [zone.HostedZoneArn],
+        }));
+        dnsAccount.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["route53:ListHostedZones", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
+            Resources = ["*"],
+        }));
+        var externalDns = Cluster.AddHelmChart(Ids.ExternalDns, new HelmChartOptions
+        {
+            Chart = EksAddons.ExternalDns.Chart,
+            Repository = EksAddons.ExternalDns.Repository,
+            Version = EksAddons.ExternalDns.ChartVersion,
+            Namespace = "kube-system",
+            Release = "external-dns",
+            Wait = true,
+            Values = new Dictionary<string, object>
+            {
+                ["provider"] = new Dictionary<string, object> { ["name"] = "aws" },
+                ["serviceAccount"] = new Dictionary<string, object> { ["create"] = false, ["name"] = dnsAccount.ServiceAccountName },
+                ["domainFilters"] = new[] { domain.ZoneName },
+                ["extraArgs"] = new[] { "--zone-id-filter=" + zone.HostedZoneId, "--aws-zone-type=public" },
+                // Records it made are removed with the Ingress; records it did not make are never touched (TXT ownership).
+                ["policy"] = "sync",
+                ["txtOwnerId"] = Fn.Join("-", [Cluster.ClusterName, AppNamespace]),
+                ["sources"] = new[] { "ingress" },
+            },
+        });
+        externalDns.Node.AddDependency(dnsAccount);
+
+        _ = new Addon(this, Ids.MetricsServer, new AddonProps { Cluster = Cluster, AddonName = EksAddons.MetricsServerAddon });
+        return (zone, secretsOperator);
+    }
+
+    private ICertificate CreateCertificate(EksDomain domain, IHostedZone zone) => domain.CertificateArn is not null
+        ? Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, Ids.Certificate, domain.CertificateArn)
+        : new Certificate(this, Ids.Certificate, new CertificateProps { DomainName = domain.Name, Validation = CertificateValidation.FromDns(zone) });
+
+    /// <summary>The environment contract and the user's variables, shared by every pod; secret values stay in the Kubernetes Secret.</summary>
+    private (PodSettings Pod, DjangoEnvironment Contract) CreatePodSettings(DjangoEksSettings settings, RedisCache cache)
+    {
+        var env = settings.Environment;
+        var allowedHosts = new[] { settings.Domain.Name }.Concat(env.ExtraAllowedHosts);
+        var csrfOrigins = new[] { SiteUrl }.Concat(env.ExtraCsrfTrustedOrigins);
+        var contract = new DjangoEnvironment(new DjangoEnvironmentInputs(
+            env.SettingsModule, env.Debug, string.Join(",", allowedHosts), string.Join(",", csrfOrigins), env.FrontendUrl, env.AssetsDomain,
+            env.MediaDomain, Https: true, env.HealthCheckPath,
+            Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, settings.Database.Name, Database.Secret!,
+            cache.Host, cache.AuthToken, StaticFileBucket.BucketName, Stack.Of(this).Region, SecretKey));
+        var variables = contract.Variables.Concat(env.Variables).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var secretKeys = contract.Secrets.Keys.Concat(settings.Secrets.Keys).ToList();
+        var pod = new PodSettings(AppNamespace, ImageAsset.ImageUri, AppServiceAccountName, variables, AppSecretName, secretKeys,
+            settings.ContainerPort, env.HealthCheckPath, settings.Domain.Name);
+        return (pod, contract);
+    }
+
+    /// <summary>
+    /// The SecretStore (Secrets Manager, as the reader's IAM role) and the ExternalSecret that writes SECRET_KEY, the
+    /// database password, the Redis token and the user's secrets into the app's Kubernetes Secret. The template holds
+    /// ARNs only; the values travel from Secrets Manager to the cluster, where KMS encrypts them at rest.
+    /// </summary>
+    private KubernetesManifest SyncSecrets(DjangoEksSettings settings, PodSettings pod, DjangoEnvironment contract, ServiceAccount secretsReader, HelmChart secretsOperator)
+    {
+        var entries = contract.Secrets.Select(s => (s.Key, s.Value.Secret, s.Value.Field))
+            .Concat(settings.Secrets.Select(s => (s.Key, s.Value.Secret, s.Value.Field)))
+            .ToList();
+        foreach (var (_, secret, _) in entries) secret.GrantRead(secretsReader.Role);
+        const string store = "aws-secrets-manager";
+        var manifest = Cluster.AddManifest(Ids.AppSecrets,
+            KubernetesObjects.ToManifest(ExternalSecrets.NewSecretStore(store, AppNamespace, Stack.Of(this).Region, SecretsReaderServiceAccountName)),
+            KubernetesObjects.ToManifest(ExternalSecrets.NewExternalSecret(AppSecretName, AppNamespace, store, pod.SecretName, "1h",
+                entries.Select(e => (e.Key, e.Secret.SecretArn, e.Field)))));
+        manifest.Node.AddDependency(secretsOperator, secretsReader, NamespaceManifest);
+        return manifest;
+    }
+
+    /// <summary>The release commands as Jobs with the new image, before any Deployment changes.</summary>
+    private EksReleasePhase? CreateReleasePhase(DjangoEksSettings settings, PodSettings pod)
+    {
+        var release = settings.Release;
+        if (release.Commands.Count == 0) return null;
+        var steps = release.Commands
+            .Select(command => new EksReleaseStep(command, KubernetesObjects.ToManifest(
+                AppManifests.ReleaseJob(pod, command, release.TimeoutSeconds, settings.Web.Cpu, settings.Web.MemoryMiB))))
+            .ToList();
+        var phase = new EksReleasePhase(this, Ids.Release, new EksReleasePhaseOptions(Cluster, AppNamespace, steps, release.TimeoutSeconds, release.Skip));
+        foreach (var step in phase.Steps) step.Node.AddDependency(SecretsManifest, AppServiceAccount, Database, Cache);
+        return phase;
+    }
+
+    /// <summary>
+    /// Web (Deployment, Service, autoscaler, disruption budget), its Ingress, the workers and beat. Each waits for
+    /// the release phase, the secrets and the load balancer controller (whose webhooks admit Services and pods).
+    /// </summary>
+    private IReadOnlyList<KubernetesManifest> CreateWorkloads(DjangoEksSettings settings, PodSettings pod, string id)
+    {
+        var web = settings.Web;
+        var manifests = new List<KubernetesManifest>
+        {
+            Cluster.AddManifest(Ids.Web,
+                KubernetesObjects.ToManifest(AppManifests.WebDeployment(pod, web)),
+                KubernetesObjects.ToManifest(AppManifests.WebService(pod)),
+                KubernetesObjects.ToManifest(AppManifests.Autoscaler(AppNamespace, AppManifests.WebName, web.MinCount, web.MaxCount, web.CpuTargetPercent)),
+                KubernetesObjects.ToManifest(AppManifests.DisruptionBudget(AppNamespace, AppManifests.WebName))),
+            Cluster.AddManifest(Ids.Ingress, KubernetesObjects.ToManifest(
+                AppManifests.Ingress(pod, settings.Domain.Name, Certificate.CertificateArn, AccessLogsBucket.BucketName, "alb/" + id))),
+        };
+        foreach (var worker in settings.Workers)
+        {
+            manifests.Add(Cluster.AddManifest(worker.ServiceId,
+                KubernetesObjects.ToManifest(AppManifests.WorkerDeployment(pod, worker, settings.CeleryApp)),
+                KubernetesObjects.ToManifest(AppManifests.Autoscaler(AppNamespace, worker.Name, worker.MinCount, worker.MaxCount, web.CpuTargetPercent)),
+                KubernetesObjects.ToManifest(AppManifests.DisruptionBudget(AppNamespace, worker.Name))));
+        }
+
+        if (settings.UseCeleryBeat)
+            manifests.Add(Cluster.AddManifest(Ids.Beat, KubernetesObjects.ToManifest(AppManifests.BeatDeployment(pod, settings.CeleryApp))));
+
+        foreach (var manifest in manifests)
+        {
+            manifest.Node.AddDependency(SecretsManifest, AppServiceAccount, Cluster.AlbController!);
+            if (Release is not null) manifest.Node.AddDependency(Release.Steps[^1]);
+        }
+
+        return manifests;
+    }
+
+    private void CreateOutputs(DjangoEksSettings settings)
+    {
+        var region = Stack.Of(this).Region;
+        StackOutputs.Add(this, "SiteUrl", SiteUrl, "The Django site");
+        StackOutputs.Add(this, "StaticFileBucketName", StaticFileBucket.BucketName, "Bucket of static and media files");
+        StackOutputs.Add(this, "ClusterName", Cluster.ClusterName, "EKS cluster");
+        StackOutputs.Add(this, "UpdateKubeconfig",
+            $"aws eks update-kubeconfig --region {region} --name {Cluster.ClusterName} --role-arn {Cluster.AdminRole.RoleArn}",
+            "Points kubectl at the cluster as its admin role (assumable by this account's administrators); see docs/eks.md to add your own role");
+        StackOutputs.Add(this, "RunManagementCommand",
+            $"kubectl --namespace {AppNamespace} exec deploy/{AppManifests.WebName} --container {AppManifests.WebName} -- python manage.py COMMAND",
+            "Runs a management command in a web pod: replace COMMAND, e.g. createsuperuser (add --stdin --tty for interactive ones)");
+    }
+
+    private void SuppressFindings(DjangoEksSettings settings)
+    {
+        // TODO(merge): cdk-nag suppressions are added once the stack is checked.
+        _ = settings;
+    }
+
+    /// <summary>The VPC the cluster and data stores run in.</summary>
+    public IVpc Vpc { get; }
+
+    /// <summary>The EKS cluster.</summary>
+    public Cluster Cluster { get; }
+
+    /// <summary>The managed node group.</summary>
+    public Nodegroup Nodes { get; }
+
+    /// <summary>The KMS key that encrypts Kubernetes Secrets (kept when the stack is deleted).</summary>
+    public Key SecretsKey { get; }
+
+    /// <summary>The private bucket for static and media files.</summary>
+    public Bucket StaticFileBucket { get; }
+
+    /// <summary>The bucket receiving load balancer and S3 access logs.</summary>
+    public Bucket AccessLogsBucket { get; }
+
+    /// <summary>The PostgreSQL database; its generated credentials are in <c>Database.Secret</c>.</summary>
+    public DatabaseInstance Database { get; }
+
+    /// <summary>The Redis replication group.</summary>
+    public Amazon.CDK.AWS.ElastiCache.CfnReplicationGroup Cache { get; }
+
+    /// <summary>The generated Redis AUTH token.</summary>
+    public ISecret CacheAuthToken { get; }
+
+    /// <summary>The generated Django SECRET_KEY.</summary>
+    public ISecret SecretKey { get; }
+
+    /// <summary>The Docker image asset built from <see cref="DjangoEksProps.ImageDirectory"/>.</summary>
+    public DockerImageAsset ImageAsset { get; }
+
+    /// <summary>The service account of the Django pods (<see cref="AppServiceAccountName"/>) and its IAM role.</summary>
+    public ServiceAccount AppServiceAccount { get; }
+
+    /// <summary>The manifest of the app's namespace.</summary>
+    public KubernetesManifest NamespaceManifest { get; }
+
+    /// <summary>The SecretStore and ExternalSecret that fill <see cref="AppSecretName"/>.</summary>
+    public KubernetesManifest SecretsManifest { get; }
+
+    /// <summary>The workload manifests: web, ingress, each worker, then beat.</summary>
+    public IReadOnlyList<KubernetesManifest> Workloads { get; }
+
+    /// <summary>The TLS certificate of the Ingress.</summary>
+    public ICertificate Certificate { get; }
+
+    /// <summary>The site's URL.</summary>
+    public string SiteUrl { get; }
+
+    internal EksReleasePhase? Release { get; }
+
+    /// <summary>The release steps in the order they run; empty when the release phase is disabled.</summary>
+    public IReadOnlyList<CustomResource> ReleaseSteps => Release?.Steps ?? [];
+
+    /// <summary>The step that turns on the database's deletion protection once a deployment has succeeded, when <see cref="DjangoEksProps.DatabaseDeletionProtection"/> is true.</summary>
+    public Construct? DatabaseProtection { get; }
+}
