@@ -325,7 +325,7 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
     {
         var group = fixture.Id(store == "Database"
             ? django.Database.Connections.SecurityGroups[0]
-            : ((RedisCache)django.Node.FindChild(DjangoEcs.Ids.Cache)).SecurityGroup);
+            : ((RedisCache)django.Node.FindChild(DataStores.CacheId)).SecurityGroup);
         var toTheStore = Match.ObjectLike(Props(("GroupId", GetAtt(group, "GroupId"))));
         template.ResourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", toTheStore, 1);
         template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", Props(
