@@ -50,7 +50,7 @@ internal sealed class ReleasePhase : Construct
     public ReleasePhase(Construct scope, string id, ReleasePhaseOptions options) : base(scope, id)
     {
         var stack = Stack.Of(this);
-        var code = ReleaseHandlerCode.Asset();
+        var code = HandlerCode.EcsRelease.Asset();
 
         var onEvent = NewFunction(OnEventId, code, "index.onEvent", "Starts a Django release command as a one-off ECS task");
         onEvent.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps

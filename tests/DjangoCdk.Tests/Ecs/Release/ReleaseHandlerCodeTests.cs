@@ -10,7 +10,7 @@ public sealed class ReleaseHandlerCodeTests
     {
         // The JavaScript tests run against src/; the Lambda runs what the assembly embeds: they must be the same bytes.
         var onDisk = File.ReadAllBytes(Path.Combine(TestStacks.RepositoryRoot, "src", "DjangoCdk", "Ecs", "Release", "handler", "index.js"));
-        Assert.Equal(onDisk, ReleaseHandlerCode.Source());
+        Assert.Equal(onDisk, HandlerCode.EcsRelease.Source());
     }
 
     [Theory]
