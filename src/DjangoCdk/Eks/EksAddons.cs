@@ -5,15 +5,15 @@ namespace DjangoCdk;
 /// <summary>
 /// The cluster add-ons DjangoEks installs, every version pinned here and nowhere else. Helm fetches each chart from
 /// its repository when the deployment runs (the CDK's kubectl handler); nothing is downloaded at synth time. Sources
-/// and dates: docs/eks.md, "Add-on versions". Upgrade them together, after reading each project's release notes.
+/// and dates: docs/eks.md, "Add-on versions" (read 2026-11-26). Upgrade them together, after reading each project's release notes.
 /// </summary>
 internal static class EksAddons
 {
     /// <summary>The AWS Load Balancer Controller: makes the ALB for the Ingress.</summary>
     public static class LoadBalancerController
     {
-        public const string Version = "v2.14.1";
-        public const string ChartVersion = "1.14.1";
+        public const string Version = "v3.5.0";
+        public const string ChartVersion = "3.5.0";
 
         /// <summary>Public ECR: one repository for every region (the CDK's default names the us-west-2 private registry).</summary>
         public const string Repository = "public.ecr.aws/eks/aws-load-balancer-controller";
@@ -28,7 +28,7 @@ internal static class EksAddons
     {
         public const string Chart = "external-dns";
         public const string Repository = "https://kubernetes-sigs.github.io/external-dns/";
-        public const string ChartVersion = "1.19.0";
+        public const string ChartVersion = "1.21.1";
         public const string Namespace = "external-dns";
     }
 
@@ -37,7 +37,7 @@ internal static class EksAddons
     {
         public const string Chart = "external-secrets";
         public const string Repository = "https://charts.external-secrets.io";
-        public const string ChartVersion = "0.20.4";
+        public const string ChartVersion = "2.9.0";
         public const string Namespace = "external-secrets";
     }
 

@@ -10,7 +10,7 @@ namespace DjangoCdk.Tests.TestSupport;
 /// Validates Kubernetes manifests against the OpenAPI schema of the cluster's Kubernetes version, as strictly as
 /// <c>kubeconform -strict</c> and the API server's strict field validation (kubectl's default): an unknown field, a
 /// wrong type, a missing required field or an unknown apiVersion/kind is an error. The schemas are test fixtures in
-/// tests/DjangoCdk.Tests/Eks/Fixtures (their README names the sources): the Kubernetes 1.34 definitions, and the
+/// tests/DjangoCdk.Tests/Eks/Fixtures (their README names the sources): the Kubernetes definitions of the default version, and the
 /// custom resources DjangoEks creates (External Secrets Operator's ExternalSecret and SecretStore).
 /// </summary>
 /// <remarks>
@@ -22,7 +22,7 @@ namespace DjangoCdk.Tests.TestSupport;
 internal static class KubernetesSchema
 {
     /// <summary>The Kubernetes version whose schema the manifests are validated against (DjangoEks's cluster version).</summary>
-    public const string KubernetesVersion = "1.34";
+    public const string KubernetesVersion = KubernetesVersions.Default;
 
     private const string BaseUri = "https://djangocdk.test/kubernetes-" + KubernetesVersion + ".json";
     private const string ObjectMetaDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";

