@@ -203,15 +203,15 @@ public sealed class DjangoEks : Construct
 
         var zone = DomainSettings.HostedZone(this, Ids.HostedZone, domain.ZoneName, domain.HostedZoneId);
         var dnsAccount = Cluster.AddServiceAccount(Ids.ExternalDnsServiceAccount, new ServiceAccountOptions { Name = "external-dns", Namespace = "kube-system" });
-        // external-dns's documented Route 53 policy, with record changes limited to this one zone.
+        // external-dns's documented Route 53 policy (docs/tutorials/aws.md), narrowed to this one zone as it recommends.
         dnsAccount.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
-            Actions = ["route53:ChangeResourceRecordSets"],
+            Actions = ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
             Resources = [zone.HostedZoneArn],
         }));
         dnsAccount.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
-            Actions = ["route53:ListHostedZones", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
+            Actions = ["route53:ListHostedZones"],
             Resources = ["*"],
         }));
         var externalDns = Cluster.AddHelmChart(Ids.ExternalDns, new HelmChartOptions
@@ -227,7 +227,7 @@ public sealed class DjangoEks : Construct
                 ["provider"] = new Dictionary<string, object> { ["name"] = "aws" },
                 ["serviceAccount"] = new Dictionary<string, object> { ["create"] = false, ["name"] = dnsAccount.ServiceAccountName },
                 ["domainFilters"] = new[] { domain.ZoneName },
-                ["extraArgs"] = new[] { "--zone-id-filter=" + zone.HostedZoneId, "--aws-zone-type=public" },
+                ["extraArgs"] = new Dictionary<string, object> { ["zone-id-filter"] = zone.HostedZoneId, ["aws-zone-type"] = "public" },
                 // Records it made are removed with the Ingress; records it did not make are never touched (TXT ownership).
                 ["policy"] = "sync",
                 ["txtOwnerId"] = Fn.Join("-", [Cluster.ClusterName, AppNamespace]),
