@@ -20,9 +20,14 @@ internal static class LambdaFunctions
     /// The stack-level singletons the CDK creates for constructs in a stack, by construct ID: AwsCustomResource,
     /// LogRetention, and the providers of <c>Custom::</c> resources (e.g. the default-security-group restriction).
     /// </summary>
-    private static readonly string[] SingletonIdPrefixes = ["AWS679f53fac002430cb0da5b7982bd2287", "LogRetention", "Custom::VpcRestrictDefaultSG"];
+    private static readonly string[] SingletonIdPrefixes =
+    [
+        "AWS679f53fac002430cb0da5b7982bd2287", "LogRetention", "Custom::VpcRestrictDefaultSG",
+        // Amazon EKS (DjangoEks): the cluster's and kubectl's provider nested stacks, the OIDC provider, CfnUtils.
+        "@aws-cdk--aws-eks.", "Custom::AWSCDKOpenIdConnectProvider", "AWSCDKCfnUtilsProvider",
+    ];
 
-    /// <summary>Applies the runtime and log groups to the Node.js functions under <paramref name="scope"/> and to the stack's CDK singletons.</summary>
+    /// <summary>Applies the runtime and log groups to the functions under <paramref name="scope"/> and to the stack's CDK singletons.</summary>
     public static void Configure(IConstruct scope)
     {
         var stack = Stack.Of(scope);
@@ -57,9 +62,11 @@ internal static class LambdaFunctions
         var parent = (Construct)function.Node.Scope!;
         if (parent.Node.TryFindChild(LogGroupId) is not null) return;
 
-        // Every function reached here is Node.js: ours, and the CDK's framework and singleton handlers, some of which
-        // are plain CfnResources (CustomResourceProvider), hence a property override rather than CfnFunction.Runtime.
-        function.AddPropertyOverride("Runtime", LambdaRuntime.NodeJs.Name);
+        // Ours and the CDK's framework and singleton handlers are Node.js, some of them plain CfnResources
+        // (CustomResourceProvider), hence a property override rather than CfnFunction.Runtime; the EKS kubectl handler
+        // is Python.
+        var python = function is Amazon.CDK.AWS.Lambda.CfnFunction { Runtime: { } runtime } && runtime.StartsWith("python", StringComparison.Ordinal);
+        function.AddPropertyOverride("Runtime", python ? PythonLambdaRuntime.Python.Name : LambdaRuntime.NodeJs.Name);
         var logs = new LogGroup(parent, LogGroupId, new LogGroupProps
         {
             Retention = RetentionDays.ONE_MONTH,

@@ -90,8 +90,8 @@ public sealed class DjangoEks : Construct
         Workloads = CreateWorkloads(settings, pod, id);
         DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.Database.DeletionProtection);
         CreateOutputs(settings);
-        SuppressFindings(settings);
         LambdaFunctions.Configure(this);
+        EksFindings.Suppress(this);
     }
 
     private void AddWarnings(DjangoEksSettings settings)
@@ -345,12 +345,6 @@ public sealed class DjangoEks : Construct
         StackOutputs.Add(this, "RunManagementCommand",
             $"kubectl --namespace {AppNamespace} exec deploy/{AppManifests.WebName} --container {AppManifests.WebName} -- python manage.py COMMAND",
             "Runs a management command in a web pod: replace COMMAND, e.g. createsuperuser (add --stdin --tty for interactive ones)");
-    }
-
-    private void SuppressFindings(DjangoEksSettings settings)
-    {
-        // TODO(merge): cdk-nag suppressions are added once the stack is checked.
-        _ = settings;
     }
 
     /// <summary>The VPC the cluster and data stores run in.</summary>

@@ -2,7 +2,7 @@ using Amazon.CDK.AWS.Lambda;
 
 namespace DjangoCdk;
 
-/// <summary>The Python Lambda runtime of the CDK framework functions DjangoCdk owns (the BucketDeployment upload function).</summary>
+/// <summary>The Python Lambda runtime of the CDK framework functions DjangoCdk brings in (the BucketDeployment upload function, the EKS kubectl handler).</summary>
 internal static class PythonLambdaRuntime
 {
     /// <summary>
