@@ -3,7 +3,7 @@
 # then the bundled samples synthesized twice and each form checked with cdk-nag (AwsSolutions + our Django pack)
 # and cfn-lint:
 #   agnostic  CDK_DEFAULT_ACCOUNT/REGION unset, what `cdk synth` makes without credentials: no account anywhere, and
-#             no region for StaticSiteMinimal (the stacks with a DjangoEcs fall back to us-east-1: it needs a region);
+#             no region for StaticSiteMinimal (the stacks with a DjangoEcs or DjangoEks fall back to us-east-1: they need a region);
 #   concrete  account 123456789012 in us-east-1, what `cdk deploy` synthesizes with credentials; its lookups are
 #             answered by the check fixtures in cdk.context.json.
 # Each form counts three checks: synth (exit code 0: no error annotation, no unanswered lookup, no deprecation

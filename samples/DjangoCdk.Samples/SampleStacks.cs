@@ -15,7 +15,7 @@ public static class SampleStacks
     {
         // What the CDK CLI resolves from credentials and profile; without them the stacks are environment-agnostic,
         // as `cdk synth` makes them on a machine without AWS credentials. StaticSiteMinimal stays fully agnostic
-        // (no account, no region); the stacks with a DjangoEcs need a region (its load balancer's access logs are
+        // (no account, no region); the stacks with a DjangoEcs or DjangoEks need a region (their load balancer's access logs are
         // written by the region's Elastic Load Balancing account), so they fall back to DefaultRegion.
         var account = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT");
         var region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION");
