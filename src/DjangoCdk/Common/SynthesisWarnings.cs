@@ -15,6 +15,9 @@ public static class SynthesisWarnings
     /// <summary>DockerEc2: no DomainName, so the site is plain HTTP on the Elastic IP.</summary>
     public const string DockerEc2NoHttps = "djangocdk:docker-ec2-no-https";
 
+    /// <summary>DjangoEks: AdminRoleArns is empty, so no person can use kubectl on the cluster until an access entry is added.</summary>
+    public const string EksNoAdmin = "djangocdk:eks-no-admin";
+
     /// <summary>Any construct: a synth-time lookup (hosted zone, availability zones, NAT image) has no answer, so the template holds a placeholder.</summary>
     public const string UnansweredLookup = "djangocdk:unanswered-lookup";
 

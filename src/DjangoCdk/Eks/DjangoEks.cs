@@ -44,6 +44,7 @@ public sealed class DjangoEks : Construct
         public const string SecretsKey = "SecretsKey";
         public const string Cluster = "Cluster";
         public const string Nodes = "Nodes";
+        public const string ControlPlaneLogs = "ControlPlaneLogs";
         public const string AdminAccess = "AdminAccess";
         public const string MetricsServer = "MetricsServer";
         public const string Image = "Image";
@@ -73,7 +74,8 @@ public sealed class DjangoEks : Construct
         AccessLogsBucket = Buckets.CreateLogsBucket(this, Ids.LogsBucket);
         StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, settings.BucketName, AccessLogsBucket);
         (SecretsKey, Cluster) = CreateCluster(settings);
-        Nodes = CreateNodes(settings.Nodes);
+        Nodes = CreateNodes(settings.Nodes, settings.KubernetesVersion);
+        KeepControlPlaneLogs();
         GrantAdmins(settings.AdminRoleArns);
         var stores = DataStores.Create(this, Vpc, settings.Database, settings.CacheNodeType, Cluster.ClusterSecurityGroup);
         (Database, var cache, SecretKey) = stores;
@@ -87,7 +89,7 @@ public sealed class DjangoEks : Construct
         var (pod, contract) = CreatePodSettings(settings, cache);
         SecretsManifest = SyncSecrets(settings, pod, contract, secretsReader, addons.SecretsOperator);
         Release = CreateReleasePhase(settings, pod);
-        Workloads = CreateWorkloads(settings, pod, id);
+        Workloads = CreateWorkloads(settings, pod, id, addons.ExternalDns);
         DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.Database.DeletionProtection);
         CreateOutputs(settings);
         LambdaFunctions.Configure(this);
@@ -96,6 +98,8 @@ public sealed class DjangoEks : Construct
 
     private void AddWarnings(DjangoEksSettings settings)
     {
+        if (settings.AdminRoleArns.Length == 0)
+            Annotations.Of(this).AddWarningV2(SynthesisWarnings.EksNoAdmin, "AdminRoleArns is empty: only the CDK's own handler roles can use the Kubernetes API, so nobody can run kubectl on the cluster until an access entry is added by hand. Add your administrators' role ARN to AdminRoleArns (docs/eks.md, \"Admin access\").");
         if (settings.Environment.Debug)
             Annotations.Of(this).AddWarningV2(SynthesisWarnings.Debug, "Debug is true: Django runs with DEBUG=1 and shows settings and source code in error pages. Never use it in production.");
     }
@@ -139,16 +143,33 @@ public sealed class DjangoEks : Construct
     }
 
     /// <summary>The managed node group: Amazon Linux 2023 for the instance types' architecture, in private subnets, on demand.</summary>
-    private Nodegroup CreateNodes(NodeGroupSettings nodes) => Cluster.AddNodegroupCapacity(Ids.Nodes, new NodegroupOptions
+    private Nodegroup CreateNodes(NodeGroupSettings nodes, string kubernetesVersion)
     {
-        InstanceTypes = nodes.InstanceTypes.Select(t => new InstanceType(t)).ToArray(),
-        AmiType = nodes.Arm64 ? NodegroupAmiType.AL2023_ARM_64_STANDARD : NodegroupAmiType.AL2023_X86_64_STANDARD,
-        CapacityType = CapacityType.ON_DEMAND,
-        MinSize = nodes.MinSize,
-        MaxSize = nodes.MaxSize,
-        DesiredSize = nodes.DesiredSize,
-        DiskSize = nodes.DiskSizeGiB,
-        Subnets = Network.AppSubnets,
+        var nodegroup = Cluster.AddNodegroupCapacity(Ids.Nodes, new NodegroupOptions
+        {
+            InstanceTypes = nodes.InstanceTypes.Select(t => new InstanceType(t)).ToArray(),
+            AmiType = nodes.Arm64 ? NodegroupAmiType.AL2023_ARM_64_STANDARD : NodegroupAmiType.AL2023_X86_64_STANDARD,
+            CapacityType = CapacityType.ON_DEMAND,
+            MinSize = nodes.MinSize,
+            MaxSize = nodes.MaxSize,
+            DesiredSize = nodes.DesiredSize,
+            DiskSize = nodes.DiskSizeGiB,
+            Subnets = Network.AppSubnets,
+        });
+        // The nodes follow the control plane: a KubernetesVersion bump upgrades the cluster, then rolls the nodes to
+        // the same version (EKS drains them, respecting the PodDisruptionBudgets). Without it they stay behind.
+        ((CfnNodegroup)nodegroup.Node.DefaultChild!).Version = kubernetesVersion;
+        return nodegroup;
+    }
+
+    /// <summary>
+    /// EKS writes the control-plane logs to /aws/eks/&lt;cluster&gt;/cluster, a group it creates itself without a
+    /// retention; the CDK's log-retention function gives it one (and creates it first if needed).
+    /// </summary>
+    private void KeepControlPlaneLogs() => _ = new Amazon.CDK.AWS.Logs.LogRetention(this, Ids.ControlPlaneLogs, new Amazon.CDK.AWS.Logs.LogRetentionProps
+    {
+        LogGroupName = Fn.Join("", ["/aws/eks/", Cluster.ClusterName, "/cluster"]),
+        Retention = Amazon.CDK.AWS.Logs.RetentionDays.ONE_YEAR,
     });
 
     /// <summary>cluster-admin for the roles the user names, through access entries.</summary>
@@ -187,7 +208,7 @@ public sealed class DjangoEks : Construct
     }
 
     /// <summary>The hosted zone, External Secrets Operator, external-dns (this zone only) and metrics-server.</summary>
-    private (IHostedZone Zone, HelmChart SecretsOperator) InstallAddons(EksDomain domain)
+    private (IHostedZone Zone, HelmChart SecretsOperator, HelmChart ExternalDns) InstallAddons(EksDomain domain)
     {
         var secretsOperator = Cluster.AddHelmChart(Ids.ExternalSecretsOperator, new HelmChartOptions
         {
@@ -202,7 +223,7 @@ public sealed class DjangoEks : Construct
         });
 
         var zone = DomainSettings.HostedZone(this, Ids.HostedZone, domain.ZoneName, domain.HostedZoneId);
-        var dnsAccount = Cluster.AddServiceAccount(Ids.ExternalDnsServiceAccount, new ServiceAccountOptions { Name = "external-dns", Namespace = "kube-system" });
+        var dnsAccount = Cluster.AddServiceAccount(Ids.ExternalDnsServiceAccount, new ServiceAccountOptions { Name = "external-dns", Namespace = EksAddons.ExternalDns.Namespace });
         // external-dns's documented Route 53 policy (docs/tutorials/aws.md), narrowed to this one zone as it recommends.
         dnsAccount.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -219,7 +240,7 @@ public sealed class DjangoEks : Construct
             Chart = EksAddons.ExternalDns.Chart,
             Repository = EksAddons.ExternalDns.Repository,
             Version = EksAddons.ExternalDns.ChartVersion,
-            Namespace = "kube-system",
+            Namespace = EksAddons.ExternalDns.Namespace,
             Release = "external-dns",
             Wait = true,
             Values = new Dictionary<string, object>
@@ -236,8 +257,10 @@ public sealed class DjangoEks : Construct
         });
         externalDns.Node.AddDependency(dnsAccount);
 
-        _ = new Addon(this, Ids.MetricsServer, new AddonProps { Cluster = Cluster, AddonName = EksAddons.MetricsServerAddon });
-        return (zone, secretsOperator);
+        var metricsServer = new Addon(this, Ids.MetricsServer, new AddonProps { Cluster = Cluster, AddonName = EksAddons.MetricsServerAddon });
+        // Helm waits for the add-ons' pods, which need nodes to run on.
+        foreach (var addon in new Construct[] { secretsOperator, externalDns, metricsServer }) addon.Node.AddDependency(Nodes);
+        return (zone, secretsOperator, externalDns);
     }
 
     private ICertificate CreateCertificate(EksDomain domain, IHostedZone zone) => domain.CertificateArn is not null
@@ -300,7 +323,7 @@ public sealed class DjangoEks : Construct
     /// Web (Deployment, Service, autoscaler, disruption budget), its Ingress, the workers and beat. Each waits for
     /// the release phase, the secrets and the load balancer controller (whose webhooks admit Services and pods).
     /// </summary>
-    private IReadOnlyList<KubernetesManifest> CreateWorkloads(DjangoEksSettings settings, PodSettings pod, string id)
+    private IReadOnlyList<KubernetesManifest> CreateWorkloads(DjangoEksSettings settings, PodSettings pod, string id, HelmChart externalDns)
     {
         var web = settings.Web;
         var manifests = new List<KubernetesManifest>
@@ -324,9 +347,11 @@ public sealed class DjangoEks : Construct
         if (settings.UseCeleryBeat)
             manifests.Add(Cluster.AddManifest(Ids.Beat, KubernetesObjects.ToManifest(AppManifests.BeatDeployment(pod, settings.CeleryApp))));
 
+        // The Ingress is deleted before external-dns, which then has a chance to remove the records it made.
+        manifests[1].Node.AddDependency(externalDns);
         foreach (var manifest in manifests)
         {
-            manifest.Node.AddDependency(SecretsManifest, AppServiceAccount, Cluster.AlbController!);
+            manifest.Node.AddDependency(SecretsManifest, AppServiceAccount, Cluster.AlbController!, Nodes);
             if (Release is not null) manifest.Node.AddDependency(Release.Steps[^1]);
         }
 
@@ -340,8 +365,8 @@ public sealed class DjangoEks : Construct
         StackOutputs.Add(this, "StaticFileBucketName", StaticFileBucket.BucketName, "Bucket of static and media files");
         StackOutputs.Add(this, "ClusterName", Cluster.ClusterName, "EKS cluster");
         StackOutputs.Add(this, "UpdateKubeconfig",
-            $"aws eks update-kubeconfig --region {region} --name {Cluster.ClusterName} --role-arn {Cluster.AdminRole.RoleArn}",
-            "Points kubectl at the cluster as its admin role (assumable by this account's administrators); see docs/eks.md to add your own role");
+            $"aws eks update-kubeconfig --region {region} --name {Cluster.ClusterName}",
+            "Points kubectl at the cluster; run it as a role of AdminRoleArns (docs/eks.md, Admin access)");
         StackOutputs.Add(this, "RunManagementCommand",
             $"kubectl --namespace {AppNamespace} exec deploy/{AppManifests.WebName} --container {AppManifests.WebName} -- python manage.py COMMAND",
             "Runs a management command in a web pod: replace COMMAND, e.g. createsuperuser (add --stdin --tty for interactive ones)");

@@ -17,11 +17,11 @@ public sealed record DjangoEksProps : IDjangoAppProps
     public string? Dockerfile { get; init; }
 
     /// <summary>The kubectl and helm Lambda layer the CDK runs Kubernetes changes with; its kubectl must match <see cref="KubernetesVersion"/>'s minor version (kubectl supports one minor version of skew).</summary>
-    /// <remarks>Required. Get it from AWS's npm package <c>@aws-cdk/lambda-layer-kubectl-v34</c> with <see cref="KubectlLayers.FromNpmPackage"/> (which also lets DjangoEks check the version), or from the NuGet package <c>Amazon.CDK.LambdaLayer.KubectlV34</c> (<c>new KubectlV34Layer(this, "Kubectl")</c>).</remarks>
+    /// <remarks>Required. Get it from AWS's npm package <c>@aws-cdk/lambda-layer-kubectl-v35</c> with <see cref="KubectlLayers.FromNpmPackage"/> (which also lets DjangoEks check the version), or, with Amazon.CDK.Lib 2.224 or later, from the NuGet package <c>Amazon.CDK.LambdaLayer.KubectlV35</c> (<c>new KubectlV35Layer(this, "Kubectl")</c>).</remarks>
     public ILayerVersion? KubectlLayer { get; init; }
 
     /// <summary>The Kubernetes minor version of the cluster, e.g. "1.34".</summary>
-    /// <remarks>Default: "1.34", in Amazon EKS standard support. Versions past the end of standard support are rejected unless <see cref="AllowExtendedSupportVersion"/> is true.</remarks>
+    /// <remarks>Default: "1.35", in Amazon EKS standard support until 2027-03-27 (<see cref="KubernetesVersions"/>). A change upgrades the control plane, then the nodes. Versions past the end of standard support are rejected unless <see cref="AllowExtendedSupportVersion"/> is true.</remarks>
     public string? KubernetesVersion { get; init; }
 
     /// <summary>Accepts a <see cref="KubernetesVersion"/> whose standard support has ended (extended support costs six times the control-plane price).</summary>
@@ -49,7 +49,7 @@ public sealed record DjangoEksProps : IDjangoAppProps
     public int? NodeDiskSizeGiB { get; init; }
 
     /// <summary>IAM role ARNs that get cluster-admin through an EKS access entry (AmazonEKSClusterAdminPolicy), e.g. your administrators' SSO role.</summary>
-    /// <remarks>Default: none; only the role the CDK creates for itself (the "kubectl role") is admin, and the ClusterAdminRole output tells how to assume it. See docs/eks.md for adding a role later.</remarks>
+    /// <remarks>Default: none, and synthesis warns: only the CDK's own handler roles can then use the Kubernetes API. Access entries are numbered by position in the list, so remove a role from the end, or expect the entries after it to be re-created. See docs/eks.md for adding a role by hand.</remarks>
     public string[]? AdminRoleArns { get; init; }
 
     /// <summary>The command of the web container.</summary>

