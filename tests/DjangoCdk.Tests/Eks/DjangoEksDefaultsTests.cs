@@ -453,7 +453,7 @@ public sealed class DjangoEksDefaultsTests(DjangoEksDefaultsFixture fixture) : I
     {
         template.HasOutput("DjangoSiteUrl", Props(("Value", "https://api.example.com")));
         template.HasOutput("DjangoUpdateKubeconfig", Props(("Value", Join(
-            "aws eks update-kubeconfig --region eu-west-1 --name ", Ref(ClusterId), " --role-arn ", GetAtt(fixture.Id(django.Cluster.AdminRole), "Arn")))));
+            "aws eks update-kubeconfig --region eu-west-1 --name ", Ref(ClusterId)))));
         var command = Eks.Json.Root["Outputs"]!["DjangoRunManagementCommand"]!["Value"]!.ToString();
         Assert.StartsWith("kubectl --namespace app exec deploy/web", command);
         Assert.Contains("python manage.py", command);
