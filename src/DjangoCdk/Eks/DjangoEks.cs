@@ -73,6 +73,7 @@ public sealed class DjangoEks : Construct
         Vpc = settings.Vpc ?? Network.CreateVpc(this, Ids.Vpc, settings.NewVpc);
         AccessLogsBucket = Buckets.CreateLogsBucket(this, Ids.LogsBucket);
         StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, settings.BucketName, AccessLogsBucket);
+        AllowLoadBalancerLogs("alb/" + id);
         (SecretsKey, Cluster) = CreateCluster(settings);
         Nodes = CreateNodes(settings.Nodes, settings.KubernetesVersion);
         KeepControlPlaneLogs();
@@ -102,6 +103,26 @@ public sealed class DjangoEks : Construct
             Annotations.Of(this).AddWarningV2(SynthesisWarnings.EksNoAdmin, "AdminRoleArns is empty: only the CDK's own handler roles can use the Kubernetes API, so nobody can run kubectl on the cluster until an access entry is added by hand. Add your administrators' role ARN to AdminRoleArns (docs/eks.md, \"Admin access\").");
         if (settings.Environment.Debug)
             Annotations.Of(this).AddWarningV2(SynthesisWarnings.Debug, "Debug is true: Django runs with DEBUG=1 and shows settings and source code in error pages. Never use it in production.");
+    }
+
+    /// <summary>
+    /// Lets Elastic Load Balancing write the Ingress's access logs under <paramref name="prefix"/> (the controller,
+    /// not the CDK, turns them on, so nothing else grants it): the region's ELB account where it has one, else the
+    /// log-delivery service, as the CDK's <c>logAccessLogs</c> does for DjangoEcs.
+    /// </summary>
+    private void AllowLoadBalancerLogs(string prefix)
+    {
+        var stack = Stack.Of(this);
+        var elbAccount = Amazon.CDK.RegionInfo.RegionInfo.Get(stack.Region).Elbv2Account;
+        IPrincipal principal = elbAccount is null
+            ? new ServicePrincipal("logdelivery.elasticloadbalancing.amazonaws.com")
+            : new AccountPrincipal(elbAccount);
+        AccessLogsBucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:PutObject"],
+            Principals = [principal],
+            Resources = [AccessLogsBucket.ArnForObjects($"{prefix}/AWSLogs/{stack.Account}/*")],
+        }));
     }
 
     /// <summary>
