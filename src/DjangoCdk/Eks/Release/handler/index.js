@@ -378,7 +378,7 @@ function createHandlers(options = {}) {
     const why = condition.reason ? `; Job ${condition.reason}${condition.message ? `: ${clip(condition.message, 300)}` : ''}` : '';
     const head = `${stepLabel(props)} ${exit}${why}; Job ${name}${pod ? `, pod ${pod.metadata.name}` : ''}`;
     const lines = pod ? await tailLogs(kube, props.Namespace, pod.metadata.name, ended ? ended.container : mainContainer) : ['(no pod found)'];
-    return failureMessage(head, lines, `logs: ${kubectlHint(props.Namespace, name)} (or the pod's log group in CloudWatch, if log shipping is on)`);
+    return failureMessage(head, lines, `logs: ${kubectlHint(props.Namespace, name)} (Jobs are kept one day after they finish)`);
   }
 
   async function timedOut(kube, props, event, name, timeoutSeconds) {
