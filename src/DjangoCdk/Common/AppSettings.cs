@@ -187,7 +187,7 @@ internal static class AppSettings
         var timeoutSeconds = props.ReleaseTimeout is { } timeout
             ? (int)Math.Ceiling(timeout.ToSeconds(new TimeConversionOptions { Integral = false }))
             : Defaults.ReleaseTimeoutMinutes * 60;
-        if (timeoutSeconds < 60 || timeoutSeconds > ReleasePhase.MaxTaskTimeoutSeconds)
+        if (timeoutSeconds < 60 || timeoutSeconds > ReleaseProvider.MaxTaskTimeoutSeconds)
             throw Errors.OutOfRange(check.Path, nameof(IDjangoAppProps.ReleaseTimeout), props.ReleaseTimeout?.ToHumanString(),
                 $"Allowed: 1 to {Defaults.ReleaseMaxTimeoutMinutes} minutes (CloudFormation waits at most one hour for a custom resource, and the waiter keeps a few minutes of margin). Split a longer migration into several release commands, or run it once by hand (RunManagementCommand output).");
         return new ReleaseSettings(commands, timeoutSeconds, props.SkipRelease ?? false);

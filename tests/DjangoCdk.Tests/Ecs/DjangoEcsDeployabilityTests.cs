@@ -127,8 +127,8 @@ public sealed class DjangoEcsDeployabilityTests(DjangoEcsDefaultsFixture default
     [Fact]
     public void The_longest_release_timeout_fits_in_cloudformations_hour()
     {
-        Assert.Equal(3600, ReleasePhase.ServiceTimeoutSeconds(ReleasePhase.MaxTaskTimeoutSeconds));
-        Assert.Equal(55 * 60, ReleasePhase.MaxTaskTimeoutSeconds);
+        Assert.Equal(3600, ReleaseProvider.ServiceTimeoutSeconds(ReleaseProvider.MaxTaskTimeoutSeconds));
+        Assert.Equal(55 * 60, ReleaseProvider.MaxTaskTimeoutSeconds);
     }
 
     [Fact]

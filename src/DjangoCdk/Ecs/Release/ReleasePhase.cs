@@ -34,18 +34,8 @@ internal sealed class ReleasePhase : Construct
 {
     internal const string OnEventId = "OnEvent";
     internal const string IsCompleteId = "IsComplete";
-    internal const string ProviderId = "Provider";
     internal const string StepIdPrefix = "Step";
     internal const string ResourceType = "Custom::DjangoRelease";
-    private const int PollSeconds = 15;
-    private const int ProviderSlackMinutes = 5;
-
-    /// <summary>How long CloudFormation and the waiter wait for one step: the task's timeout plus the waiter's own margin, at most one hour.</summary>
-    internal static int ServiceTimeoutSeconds(int taskTimeoutSeconds) =>
-        Math.Min(taskTimeoutSeconds + ProviderSlackMinutes * 60, Defaults.CustomResourceMaxServiceTimeoutSeconds);
-
-    /// <summary>The longest task timeout that still fits in CloudFormation's one hour.</summary>
-    internal const int MaxTaskTimeoutSeconds = Defaults.ReleaseMaxTimeoutMinutes * 60;
 
     public ReleasePhase(Construct scope, string id, ReleasePhaseOptions options) : base(scope, id)
     {
@@ -82,29 +72,7 @@ internal sealed class ReleasePhase : Construct
             Resources = [tasksOfCluster],
         }));
 
-        var provider = new Provider(this, ProviderId, new ProviderProps
-        {
-            OnEventHandler = onEvent,
-            IsCompleteHandler = isComplete,
-            QueryInterval = Duration.Seconds(PollSeconds),
-            TotalTimeout = Duration.Seconds(ServiceTimeoutSeconds(options.TimeoutSeconds)),
-            WaiterStateMachineLogOptions = new Amazon.CDK.CustomResources.LogOptions
-            {
-                Destination = new LogGroup(this, "WaiterLogs", new LogGroupProps
-                {
-                    // Step Functions delivers logs through CloudWatch Logs vended delivery: a group under
-                    // /aws/vendedlogs/ needs no statement in the account's 5,120-character logs resource policy,
-                    // which every other name grows by one statement per stack until deployments fail. The stack's
-                    // ID (unique per creation) keeps two stacks, or a re-created one, from colliding on the name.
-                    LogGroupName = Fn.Join("", ["/aws/vendedlogs/states/djangocdk-release-", Fn.Select(2, Fn.Split("/", stack.StackId)), "-", Node.Addr[..8]]),
-                    Retention = RetentionDays.ONE_MONTH,
-                    RemovalPolicy = RemovalPolicy.DESTROY,
-                }),
-                Level = Amazon.CDK.AWS.StepFunctions.LogLevel.ALL,
-            },
-        });
-        NagSuppressions.AddToTree(provider, new NagSuppression("AwsSolutions-SF2",
-            "The waiter state machine only polls one ECS task; its executions are logged in full, and X-Ray traces would add cost without showing anything the logs do not."));
+        var provider = ReleaseProvider.Create(this, onEvent, isComplete, options.TimeoutSeconds, "djangocdk-release", "ECS task");
 
         var subnets = options.Vpc.SelectSubnets(options.Subnets).SubnetIds;
         var steps = new List<CustomResource>();
@@ -136,7 +104,7 @@ internal sealed class ReleasePhase : Construct
                 Properties = properties,
             });
             // CloudFormation's own wait for the step (default and maximum one hour), matched to the waiter's.
-            ((CfnResource)step.Node.DefaultChild!).AddPropertyOverride("ServiceTimeout", ServiceTimeoutSeconds(options.TimeoutSeconds));
+            ((CfnResource)step.Node.DefaultChild!).AddPropertyOverride("ServiceTimeout", ReleaseProvider.ServiceTimeoutSeconds(options.TimeoutSeconds));
             // The handlers' permissions, and the task's own (secrets and image for the execution role, the bucket
             // for the task role), must be in place and updated before a step runs.
             step.Node.AddDependency(onEvent, isComplete, options.TaskDefinition.TaskRole);

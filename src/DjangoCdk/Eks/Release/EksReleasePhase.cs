@@ -3,7 +3,6 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.CustomResources;
 using Constructs;
 
@@ -33,14 +32,11 @@ internal sealed class EksReleasePhase : Construct
     internal const string AccessEntryId = "AccessEntry";
     internal const string OnEventId = "OnEvent";
     internal const string IsCompleteId = "IsComplete";
-    internal const string ProviderId = "Provider";
     internal const string StepIdPrefix = "Step";
     internal const string ResourceType = "Custom::DjangoEksRelease";
 
     /// <summary>The EKS access policy the handler's role gets, on the application's namespace only.</summary>
     internal const string AccessPolicyName = "AmazonEKSEditPolicy";
-
-    private const int PollSeconds = 15;
 
     /// <summary>onEvent retries a 401/403 for up to 30 s while the new access entry reaches the API server.</summary>
     private const int OnEventTimeoutSeconds = 60;
@@ -54,7 +50,7 @@ internal sealed class EksReleasePhase : Construct
         var code = HandlerCode.EksRelease.Asset();
         var onEvent = NewFunction(OnEventId, code, role, "index.onEvent", OnEventTimeoutSeconds, "Starts a Django release command as a Kubernetes Job");
         var isComplete = NewFunction(IsCompleteId, code, role, "index.isComplete", IsCompleteTimeoutSeconds, "Waits for a Django release Job and reports its exit code and logs");
-        var provider = CreateProvider(options, onEvent, isComplete);
+        var provider = ReleaseProvider.Create(this, onEvent, isComplete, options.TimeoutSeconds, "djangocdk-eks-release", "Kubernetes Job");
         Steps = CreateSteps(options, provider, [accessEntry, role, onEvent, isComplete]);
 
         Role = role;
@@ -80,8 +76,8 @@ internal sealed class EksReleasePhase : Construct
     {
         if (options.Steps.Count == 0)
             throw new ArgumentException("An EKS release phase needs at least one step; build none when there is nothing to run.", nameof(options));
-        if (options.TimeoutSeconds < 60 || options.TimeoutSeconds > ReleasePhase.MaxTaskTimeoutSeconds)
-            throw new ArgumentOutOfRangeException(nameof(options), options.TimeoutSeconds, $"The release timeout must be between 60 and {ReleasePhase.MaxTaskTimeoutSeconds} seconds.");
+        if (options.TimeoutSeconds < 60 || options.TimeoutSeconds > ReleaseProvider.MaxTaskTimeoutSeconds)
+            throw new ArgumentOutOfRangeException(nameof(options), options.TimeoutSeconds, $"The release timeout must be between 60 and {ReleaseProvider.MaxTaskTimeoutSeconds} seconds.");
         foreach (var step in options.Steps)
         {
             if (step.Command.Length == 0)
@@ -126,34 +122,6 @@ internal sealed class EksReleasePhase : Construct
         MemorySize = 128,
     });
 
-    /// <summary>The waiter: polls every 15 s for as long as CloudFormation waits for a step (<see cref="ReleasePhase.ServiceTimeoutSeconds"/>).</summary>
-    private Provider CreateProvider(EksReleasePhaseOptions options, Function onEvent, Function isComplete)
-    {
-        var stack = Stack.Of(this);
-        var provider = new Provider(this, ProviderId, new ProviderProps
-        {
-            OnEventHandler = onEvent,
-            IsCompleteHandler = isComplete,
-            QueryInterval = Duration.Seconds(PollSeconds),
-            TotalTimeout = Duration.Seconds(ReleasePhase.ServiceTimeoutSeconds(options.TimeoutSeconds)),
-            WaiterStateMachineLogOptions = new Amazon.CDK.CustomResources.LogOptions
-            {
-                Destination = new LogGroup(this, "WaiterLogs", new LogGroupProps
-                {
-                    // A vended-logs name needs no statement in the account's size-limited logs resource policy; the
-                    // stack ID keeps two stacks, or a re-created one, apart (see ReleasePhase).
-                    LogGroupName = Fn.Join("", ["/aws/vendedlogs/states/djangocdk-eks-release-", Fn.Select(2, Fn.Split("/", stack.StackId)), "-", Node.Addr[..8]]),
-                    Retention = RetentionDays.ONE_MONTH,
-                    RemovalPolicy = RemovalPolicy.DESTROY,
-                }),
-                Level = Amazon.CDK.AWS.StepFunctions.LogLevel.ALL,
-            },
-        });
-        NagSuppressions.AddToTree(provider, new NagSuppression("AwsSolutions-SF2",
-            "The waiter state machine only polls one Kubernetes Job; its executions are logged in full, and X-Ray traces would add cost without showing anything the logs do not."));
-        return provider;
-    }
-
     /// <summary>One custom resource per command, each after the previous one and after everything the handler needs.</summary>
     private List<CustomResource> CreateSteps(EksReleasePhaseOptions options, Provider provider, IConstruct[] prerequisites)
     {
@@ -185,7 +153,7 @@ internal sealed class EksReleasePhase : Construct
                 Properties = properties,
             });
             // CloudFormation's own wait for the step (default and maximum one hour), matched to the waiter's.
-            ((CfnResource)resource.Node.DefaultChild!).AddPropertyOverride("ServiceTimeout", ReleasePhase.ServiceTimeoutSeconds(options.TimeoutSeconds));
+            ((CfnResource)resource.Node.DefaultChild!).AddPropertyOverride("ServiceTimeout", ReleaseProvider.ServiceTimeoutSeconds(options.TimeoutSeconds));
             resource.Node.AddDependency(prerequisites);
             if (steps.Count > 0) resource.Node.AddDependency(steps[^1]);
             steps.Add(resource);

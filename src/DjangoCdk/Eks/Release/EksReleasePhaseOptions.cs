@@ -16,6 +16,6 @@ internal sealed record EksReleaseStep(string[] Command, IDictionary<string, obje
 /// <param name="Cluster">The cluster; its name, endpoint and CA reach the handler as properties, so an imported cluster needs those attributes.</param>
 /// <param name="Namespace">The application's namespace: the Jobs run there, and the handler may act in no other.</param>
 /// <param name="Steps">The commands in the order they run (migrate, then collectstatic).</param>
-/// <param name="TimeoutSeconds">How long one step may take before its Job is deleted and the deployment fails; at most <see cref="ReleasePhase.MaxTaskTimeoutSeconds"/>.</param>
+/// <param name="TimeoutSeconds">How long one step may take before its Job is deleted and the deployment fails; at most <see cref="ReleaseProvider.MaxTaskTimeoutSeconds"/>.</param>
 /// <param name="Skip">Report every step as done without running it (a recovery switch).</param>
 internal sealed record EksReleasePhaseOptions(ICluster Cluster, string Namespace, IReadOnlyList<EksReleaseStep> Steps, int TimeoutSeconds, bool Skip);

@@ -116,7 +116,7 @@ public sealed class EksReleasePhaseTests(EksReleasePhaseFixture fixture) : IClas
         // Then each step times out after the option, and CloudFormation's ServiceTimeout matches the ECS phase's rule
         Template.AllResourcesProperties(EksReleasePhase.ResourceType, Match.ObjectLike(Props(
             ("TimeoutSeconds", "600"),
-            ("ServiceTimeout", ReleasePhase.ServiceTimeoutSeconds(EksReleasePhaseFixture.TimeoutSeconds)))));
+            ("ServiceTimeout", ReleaseProvider.ServiceTimeoutSeconds(EksReleasePhaseFixture.TimeoutSeconds)))));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class EksReleasePhaseTests(EksReleasePhaseFixture fixture) : IClas
 
     [Theory]
     [InlineData(59)]
-    [InlineData(ReleasePhase.MaxTaskTimeoutSeconds + 1)]
+    [InlineData(ReleaseProvider.MaxTaskTimeoutSeconds + 1)]
     public void A_timeout_beyond_what_CloudFormation_waits_is_rejected(int timeoutSeconds)
     {
         // Given a timeout outside 60 s .. 55 min
