@@ -231,17 +231,8 @@ public sealed class DjangoEks : Construct
     /// <summary>The hosted zone, External Secrets Operator, external-dns (this zone only) and metrics-server.</summary>
     private (IHostedZone Zone, HelmChart SecretsOperator, HelmChart ExternalDns) InstallAddons(EksDomain domain)
     {
-        var secretsOperator = Cluster.AddHelmChart(Ids.ExternalSecretsOperator, new HelmChartOptions
-        {
-            Chart = EksAddons.ExternalSecretsOperator.Chart,
-            Repository = EksAddons.ExternalSecretsOperator.Repository,
-            Version = EksAddons.ExternalSecretsOperator.ChartVersion,
-            Namespace = EksAddons.ExternalSecretsOperator.Namespace,
-            Release = "external-secrets",
-            CreateNamespace = true,
-            Wait = true,
-            Values = new Dictionary<string, object> { ["installCRDs"] = true },
-        });
+        var secretsOperator = Cluster.AddHelmChart(Ids.ExternalSecretsOperator,
+            EksAddons.ExternalSecretsOperator.Options(new Dictionary<string, object> { ["installCRDs"] = true }));
 
         var zone = DomainSettings.HostedZone(this, Ids.HostedZone, domain.ZoneName, domain.HostedZoneId);
         var dnsAccount = Cluster.AddServiceAccount(Ids.ExternalDnsServiceAccount, new ServiceAccountOptions { Name = "external-dns", Namespace = EksAddons.ExternalDns.Namespace });
@@ -256,26 +247,17 @@ public sealed class DjangoEks : Construct
             Actions = ["route53:ListHostedZones"],
             Resources = ["*"],
         }));
-        var externalDns = Cluster.AddHelmChart(Ids.ExternalDns, new HelmChartOptions
+        var externalDns = Cluster.AddHelmChart(Ids.ExternalDns, EksAddons.ExternalDns.Options(new Dictionary<string, object>
         {
-            Chart = EksAddons.ExternalDns.Chart,
-            Repository = EksAddons.ExternalDns.Repository,
-            Version = EksAddons.ExternalDns.ChartVersion,
-            Namespace = EksAddons.ExternalDns.Namespace,
-            Release = "external-dns",
-            Wait = true,
-            Values = new Dictionary<string, object>
-            {
-                ["provider"] = new Dictionary<string, object> { ["name"] = "aws" },
-                ["serviceAccount"] = new Dictionary<string, object> { ["create"] = false, ["name"] = dnsAccount.ServiceAccountName },
-                ["domainFilters"] = new[] { domain.ZoneName },
-                ["extraArgs"] = new Dictionary<string, object> { ["zone-id-filter"] = zone.HostedZoneId, ["aws-zone-type"] = "public" },
-                // Records it made are removed with the Ingress; records it did not make are never touched (TXT ownership).
-                ["policy"] = "sync",
-                ["txtOwnerId"] = Fn.Join("-", [Cluster.ClusterName, AppNamespace]),
-                ["sources"] = new[] { "ingress" },
-            },
-        });
+            ["provider"] = new Dictionary<string, object> { ["name"] = "aws" },
+            ["serviceAccount"] = new Dictionary<string, object> { ["create"] = false, ["name"] = dnsAccount.ServiceAccountName },
+            ["domainFilters"] = new[] { domain.ZoneName },
+            ["extraArgs"] = new Dictionary<string, object> { ["zone-id-filter"] = zone.HostedZoneId, ["aws-zone-type"] = "public" },
+            // Records it made are removed with the Ingress; records it did not make are never touched (TXT ownership).
+            ["policy"] = "sync",
+            ["txtOwnerId"] = Fn.Join("-", [Cluster.ClusterName, AppNamespace]),
+            ["sources"] = new[] { "ingress" },
+        }));
         externalDns.Node.AddDependency(dnsAccount);
 
         var metricsServer = new Addon(this, Ids.MetricsServer, new AddonProps { Cluster = Cluster, AddonName = EksAddons.MetricsServerAddon });

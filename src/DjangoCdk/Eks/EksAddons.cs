@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Amazon.CDK.AWS.EKS;
 
 namespace DjangoCdk;
 
@@ -24,23 +25,28 @@ internal static class EksAddons
     }
 
     /// <summary>external-dns: points the domain at the ALB, in the one hosted zone it may change.</summary>
-    public static class ExternalDns
-    {
-        public const string Chart = "external-dns";
-        public const string Repository = "https://kubernetes-sigs.github.io/external-dns/";
-        public const string ChartVersion = "1.21.1";
-        public const string Namespace = "kube-system";
-    }
+    public static readonly HelmAddon ExternalDns = new("external-dns", "https://kubernetes-sigs.github.io/external-dns/", "1.21.1", "kube-system");
 
     /// <summary>External Secrets Operator: copies the app's Secrets Manager secrets into one Kubernetes Secret.</summary>
-    public static class ExternalSecretsOperator
-    {
-        public const string Chart = "external-secrets";
-        public const string Repository = "https://charts.external-secrets.io";
-        public const string ChartVersion = "2.9.0";
-        public const string Namespace = "external-secrets";
-    }
+    public static readonly HelmAddon ExternalSecretsOperator = new("external-secrets", "https://charts.external-secrets.io", "2.9.0", "external-secrets", CreateNamespace: true);
 
     /// <summary>metrics-server (an EKS community add-on): the CPU metrics HorizontalPodAutoscalers scale on.</summary>
     public const string MetricsServerAddon = "metrics-server";
+}
+
+/// <summary>A Helm chart DjangoEks installs: where it comes from, its pinned version, and its namespace; the release is named after the chart.</summary>
+internal sealed record HelmAddon(string Chart, string Repository, string Version, string Namespace, bool CreateNamespace = false)
+{
+    /// <summary>The chart's options with <paramref name="values"/>; Helm waits for its pods to be ready.</summary>
+    public HelmChartOptions Options(IDictionary<string, object> values) => new()
+    {
+        Chart = Chart,
+        Repository = Repository,
+        Version = Version,
+        Namespace = Namespace,
+        Release = Chart,
+        CreateNamespace = CreateNamespace ? true : null,
+        Wait = true,
+        Values = values,
+    };
 }
