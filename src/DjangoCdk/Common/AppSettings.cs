@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
 namespace DjangoCdk;
@@ -39,6 +40,54 @@ internal sealed record AppEnvironmentSettings(
     string[] ExtraAllowedHosts,
     string[] ExtraCsrfTrustedOrigins,
     IDictionary<string, string> Variables);
+
+/// <summary>
+/// The props every Django-hosting construct shares (<see cref="IDjangoAppProps"/>), defaults applied and validated:
+/// each construct's settings hold one as <c>App</c> beside what is its own.
+/// </summary>
+internal sealed record DjangoAppSettings
+{
+    public required string ImageDirectory { get; init; }
+    public required string Dockerfile { get; init; }
+    public required bool UseCeleryBeat { get; init; }
+    public string? BucketName { get; init; }
+
+    /// <summary>The user's VPC, or null when the construct creates one shaped by <see cref="NewVpc"/>.</summary>
+    public IVpc? Vpc { get; init; }
+    public required NetworkOptions NewVpc { get; init; }
+    public required int ContainerPort { get; init; }
+    public required AppEnvironmentSettings Environment { get; init; }
+    public required IReadOnlyList<WorkerSettings> Workers { get; init; }
+    public required string CeleryApp { get; init; }
+    public required ReleaseSettings Release { get; init; }
+    public required DatabaseSettings Database { get; init; }
+    public required string CacheNodeType { get; init; }
+
+    /// <summary>
+    /// Resolves the shared props; <paramref name="secretNames"/> are the user's secret names (typed per construct),
+    /// and <paramref name="checkWorkerHost"/> adds the host's own limits on each worker (sizes, stop timeout, Spot).
+    /// </summary>
+    public static DjangoAppSettings Resolve(IDjangoAppProps props, ConstructSite site, IEnumerable<string> secretNames, Action<string, WorkerSettings> checkWorkerHost)
+    {
+        var check = new PropChecks(site.Path);
+        return new DjangoAppSettings
+        {
+            ImageDirectory = AppSettings.ImageDirectory(props, check),
+            Dockerfile = props.Dockerfile ?? Defaults.Dockerfile,
+            UseCeleryBeat = props.UseCeleryBeat ?? false,
+            BucketName = AppSettings.BucketName(props, check),
+            Vpc = props.Vpc,
+            NewVpc = AppSettings.Network(props, site),
+            ContainerPort = AppSettings.ContainerPort(props, check),
+            Environment = AppSettings.Environment(props, secretNames, check),
+            Workers = AppSettings.Workers(props, check, checkWorkerHost),
+            CeleryApp = props.CeleryApp ?? Defaults.CeleryApp,
+            Release = AppSettings.Release(props, check),
+            Database = AppSettings.Database(props, check),
+            CacheNodeType = AppSettings.CacheNodeType(props, check),
+        };
+    }
+}
 
 /// <summary>
 /// Resolves and validates the props every Django-hosting construct shares (<see cref="IDjangoAppProps"/>), so

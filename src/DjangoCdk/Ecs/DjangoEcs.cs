@@ -65,11 +65,11 @@ public sealed class DjangoEcs : Construct
         var settings = DjangoEcsSettings.Resolve(props, ConstructSite.Of(this));
         AddWarnings(settings);
 
-        Vpc = settings.Vpc ?? Network.CreateVpc(this, Ids.Vpc, settings.NewVpc);
+        Vpc = settings.App.Vpc ?? Network.CreateVpc(this, Ids.Vpc, settings.App.NewVpc);
         AccessLogsBucket = Buckets.CreateLogsBucket(this, Ids.LogsBucket);
-        StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, settings.BucketName, AccessLogsBucket);
+        StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, settings.App.BucketName, AccessLogsBucket);
         AppSecurityGroup = CreateAppSecurityGroup();
-        var stores = DataStores.Create(this, Vpc, settings.Database, settings.CacheNodeType, AppSecurityGroup);
+        var stores = DataStores.Create(this, Vpc, settings.App.Database, settings.App.CacheNodeType, AppSecurityGroup);
         (Database, var cache, SecretKey) = stores;
         Cache = cache.ReplicationGroup;
         CacheAuthToken = cache.AuthToken;
@@ -84,9 +84,9 @@ public sealed class DjangoEcs : Construct
         requestsPerTarget = settings.Web.RequestsPerTarget;
         if (settings.OpenLoadBalancer) AddRequestCountScaling();
         WorkerServices = CreateWorkers(settings, containers);
-        BeatService = settings.UseCeleryBeat ? CreateBeat(settings, containers) : null;
-        Release = CreateReleasePhase(settings.Release);
-        DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.Database.DeletionProtection);
+        BeatService = settings.App.UseCeleryBeat ? CreateBeat(settings, containers) : null;
+        Release = CreateReleasePhase(settings.App.Release);
+        DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.App.Database.DeletionProtection);
         CreateOutputs(settings.UseEcsExec);
         SuppressRoleFindings(settings.UseEcsExec);
         LambdaFunctions.Configure(this);
@@ -94,7 +94,7 @@ public sealed class DjangoEcs : Construct
 
     private void AddWarnings(DjangoEcsSettings settings)
     {
-        if (settings.Environment.Debug)
+        if (settings.App.Environment.Debug)
             Annotations.Of(this).AddWarningV2(SynthesisWarnings.Debug, "Debug is true: Django runs with DEBUG=1 and shows settings and source code in error pages. Never use it in production.");
         if (settings.Domain is null)
             Annotations.Of(this).AddWarningV2(SynthesisWarnings.NoHttps, "No ApiDomainName is set: the site is served over plain HTTP on the load balancer's DNS name. Set ApiDomainName and ZoneName for HTTPS.");
@@ -155,8 +155,8 @@ public sealed class DjangoEcs : Construct
     {
         var asset = new DockerImageAsset(this, Ids.Image, new DockerImageAssetProps
         {
-            Directory = settings.ImageDirectory,
-            File = settings.Dockerfile,
+            Directory = settings.App.ImageDirectory,
+            File = settings.App.Dockerfile,
             Platform = IsX86(settings) ? Platform_.LINUX_AMD64 : Platform_.LINUX_ARM64,
         });
         Aspects.Of(this).Add(new CapacityProviderDependency(Cluster));
@@ -238,14 +238,14 @@ public sealed class DjangoEcs : Construct
     /// <summary>The environment contract, the user's variables and secrets, the image, logs and roles every container shares.</summary>
     private AppContainerSettings CreateContainerSettings(DjangoEcsSettings settings, RedisCache cache)
     {
-        var env = settings.Environment;
+        var env = settings.App.Environment;
         var https = settings.Domain is not null;
         var allowedHosts = new[] { ApiDomainName }.Concat(env.ExtraAllowedHosts);
         var csrfOrigins = (https ? new[] { SiteUrl } : []).Concat(env.ExtraCsrfTrustedOrigins);
         var contract = new DjangoEnvironment(new DjangoEnvironmentInputs(
             env.SettingsModule, env.Debug, string.Join(",", allowedHosts), string.Join(",", csrfOrigins), env.FrontendUrl, env.AssetsDomain,
             env.MediaDomain, https, env.HealthCheckPath,
-            Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, settings.Database.Name, Database.Secret!,
+            Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, settings.App.Database.Name, Database.Secret!,
             cache.Host, cache.AuthToken, StaticFileBucket.BucketName, Stack.Of(this).Region, SecretKey));
         var environment = contract.Variables.Concat(env.Variables).ToDictionary(kv => kv.Key, kv => kv.Value);
         var secrets = contract.Secrets
@@ -262,7 +262,7 @@ public sealed class DjangoEcs : Construct
         DjangoEcsSettings settings, AppContainerSettings containers)
     {
         var web = settings.Web;
-        var port = settings.ContainerPort;
+        var port = settings.App.ContainerPort;
         var task = containers.NewTaskDefinition(this, Ids.WebTask, web.Cpu, web.MemoryMiB);
         var container = containers.AddContainer(task, WebContainerName, web.Command, stopTimeoutSeconds: null);
         container.AddPortMappings(new PortMapping { ContainerPort = port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP });
@@ -277,7 +277,7 @@ public sealed class DjangoEcs : Construct
             Targets = [service.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = WebContainerName, ContainerPort = port })],
             HealthCheck = new HealthCheck
             {
-                Path = settings.Environment.HealthCheckPath,
+                Path = settings.App.Environment.HealthCheckPath,
                 HealthyHttpCodes = "200",
                 Interval = Duration.Seconds(15),
                 Timeout = Duration.Seconds(5),
@@ -297,10 +297,10 @@ public sealed class DjangoEcs : Construct
     private List<FargateService> CreateWorkers(DjangoEcsSettings settings, AppContainerSettings containers)
     {
         var services = new List<FargateService>();
-        foreach (var worker in settings.Workers)
+        foreach (var worker in settings.App.Workers)
         {
             var task = containers.NewTaskDefinition(this, worker.TaskId, worker.Cpu, worker.MemoryMiB);
-            containers.AddContainer(task, worker.Name, worker.Command(settings.CeleryApp), worker.StopTimeoutSeconds);
+            containers.AddContainer(task, worker.Name, worker.Command(settings.App.CeleryApp), worker.StopTimeoutSeconds);
             var service = NewService(worker.ServiceId, task, worker.MinCount, settings.UseEcsExec, worker.UseSpot, singleton: false);
             service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = worker.MinCount, MaxCapacity = worker.MaxCount })
                 .ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = Defaults.WebCpuTargetPercent });
@@ -314,7 +314,7 @@ public sealed class DjangoEcs : Construct
     private FargateService CreateBeat(DjangoEcsSettings settings, AppContainerSettings containers)
     {
         var task = containers.NewTaskDefinition(this, Ids.BeatTask, Defaults.BeatCpu, Defaults.BeatMemoryMiB);
-        containers.AddContainer(task, "beat", ["celery", "-A", settings.CeleryApp, "beat", "--loglevel", "INFO", "--schedule", "/tmp/celerybeat-schedule"], stopTimeoutSeconds: null);
+        containers.AddContainer(task, "beat", ["celery", "-A", settings.App.CeleryApp, "beat", "--loglevel", "INFO", "--schedule", "/tmp/celerybeat-schedule"], stopTimeoutSeconds: null);
         return NewService(Ids.Beat, task, 1, settings.UseEcsExec, spot: false, singleton: true);
     }
 

@@ -1,8 +1,4 @@
-using System.Text.RegularExpressions;
-using Amazon.CDK;
-using Amazon.CDK.AWS.EC2;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
-using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
 namespace DjangoCdk;
 
@@ -19,33 +15,19 @@ internal sealed record WebSettings(string[]? Command, int Cpu, int MemoryMiB, in
 /// </summary>
 internal sealed record DjangoEcsSettings
 {
-    public required string ImageDirectory { get; init; }
-    public required string Dockerfile { get; init; }
+    /// <summary>What DjangoEcs shares with DjangoEks: image, network, environment, workers, release, data stores.</summary>
+    public required DjangoAppSettings App { get; init; }
 
     /// <summary>The CPU architecture the user chose, or null for ARM64 (resolved where the CDK runtime is at hand).</summary>
     public Amazon.CDK.AWS.ECS.CpuArchitecture? CpuArchitecture { get; init; }
 
-    public required bool UseCeleryBeat { get; init; }
     public required bool UseEcsExec { get; init; }
     public EcsDomain? Domain { get; init; }
     public required bool OpenLoadBalancer { get; init; }
-    public string? BucketName { get; init; }
-
-    /// <summary>The user's VPC, or null when the construct creates one shaped by <see cref="NewVpc"/>.</summary>
-    public IVpc? Vpc { get; init; }
-    public required NetworkOptions NewVpc { get; init; }
-
-    public required int ContainerPort { get; init; }
-    public required AppEnvironmentSettings Environment { get; init; }
 
     /// <summary>The user's secrets (<see cref="DjangoEcsProps.Secrets"/>).</summary>
     public required IDictionary<string, EcsSecret> Secrets { get; init; }
     public required WebSettings Web { get; init; }
-    public required IReadOnlyList<WorkerSettings> Workers { get; init; }
-    public required string CeleryApp { get; init; }
-    public required ReleaseSettings Release { get; init; }
-    public required DatabaseSettings Database { get; init; }
-    public required string CacheNodeType { get; init; }
 
     /// <summary>Applies the defaults to <paramref name="props"/> and validates every value.</summary>
     public static DjangoEcsSettings Resolve(DjangoEcsProps props, ConstructSite site)
@@ -55,29 +37,17 @@ internal sealed record DjangoEcsSettings
         var secrets = props.Secrets ?? new Dictionary<string, EcsSecret>();
         return new DjangoEcsSettings
         {
-            ImageDirectory = AppSettings.ImageDirectory(props, check),
-            Dockerfile = props.Dockerfile ?? Defaults.Dockerfile,
-            CpuArchitecture = props.CpuArchitecture,
-            UseCeleryBeat = props.UseCeleryBeat ?? false,
-            UseEcsExec = props.UseEcsExec ?? false,
-            Domain = ResolveDomain(props, site),
-            OpenLoadBalancer = props.OpenLoadBalancer ?? true,
-            BucketName = AppSettings.BucketName(props, check),
-            Vpc = props.Vpc,
-            NewVpc = AppSettings.Network(props, site),
-            ContainerPort = AppSettings.ContainerPort(props, check),
-            Environment = AppSettings.Environment(props, secrets.Keys, check),
-            Secrets = secrets,
-            Web = ResolveWeb(props, check),
-            Workers = AppSettings.Workers(props, check, (prefix, w) =>
+            App = DjangoAppSettings.Resolve(props, site, secrets.Keys, (prefix, w) =>
             {
                 FargateSizes.Validate(check.Path, prefix + nameof(CeleryWorkerOptions.Cpu), w.Cpu, prefix + nameof(CeleryWorkerOptions.MemoryMiB), w.MemoryMiB);
                 check.Range(prefix + nameof(CeleryWorkerOptions.StopTimeoutSeconds), w.StopTimeoutSeconds, 2, 120);
             }),
-            CeleryApp = props.CeleryApp ?? Defaults.CeleryApp,
-            Release = AppSettings.Release(props, check),
-            Database = AppSettings.Database(props, check),
-            CacheNodeType = AppSettings.CacheNodeType(props, check),
+            CpuArchitecture = props.CpuArchitecture,
+            UseEcsExec = props.UseEcsExec ?? false,
+            Domain = ResolveDomain(props, site),
+            OpenLoadBalancer = props.OpenLoadBalancer ?? true,
+            Secrets = secrets,
+            Web = ResolveWeb(props, check),
         };
     }
 

@@ -70,15 +70,15 @@ public sealed class DjangoEks : Construct
         var settings = DjangoEksSettings.Resolve(props, ConstructSite.Of(this), DateOnly.FromDateTime(DateTime.UtcNow));
         AddWarnings(settings);
 
-        Vpc = settings.Vpc ?? Network.CreateVpc(this, Ids.Vpc, settings.NewVpc);
+        Vpc = settings.App.Vpc ?? Network.CreateVpc(this, Ids.Vpc, settings.App.NewVpc);
         AccessLogsBucket = Buckets.CreateLogsBucket(this, Ids.LogsBucket);
-        StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, settings.BucketName, AccessLogsBucket);
+        StaticFileBucket = Buckets.CreateAssetsBucket(this, Ids.StaticFiles, settings.App.BucketName, AccessLogsBucket);
         AllowLoadBalancerLogs("alb/" + id);
         (SecretsKey, Cluster) = CreateCluster(settings);
         Nodes = CreateNodes(settings.Nodes, settings.KubernetesVersion);
         KeepControlPlaneLogs();
         GrantAdmins(settings.AdminRoleArns);
-        var stores = DataStores.Create(this, Vpc, settings.Database, settings.CacheNodeType, Cluster.ClusterSecurityGroup);
+        var stores = DataStores.Create(this, Vpc, settings.App.Database, settings.App.CacheNodeType, Cluster.ClusterSecurityGroup);
         (Database, var cache, SecretKey) = stores;
         Cache = cache.ReplicationGroup;
         CacheAuthToken = cache.AuthToken;
@@ -91,7 +91,7 @@ public sealed class DjangoEks : Construct
         SecretsManifest = SyncSecrets(settings, pod, contract, secretsReader, addons.SecretsOperator);
         Release = CreateReleasePhase(settings, pod);
         Workloads = CreateWorkloads(settings, pod, id, addons.ExternalDns);
-        DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.Database.DeletionProtection);
+        DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.App.Database.DeletionProtection);
         CreateOutputs(settings);
         LambdaFunctions.Configure(this);
         EksFindings.Suppress(this);
@@ -101,7 +101,7 @@ public sealed class DjangoEks : Construct
     {
         if (settings.AdminRoleArns.Length == 0)
             Annotations.Of(this).AddWarningV2(SynthesisWarnings.EksNoAdmin, "AdminRoleArns is empty: only the CDK's own handler roles can use the Kubernetes API, so nobody can run kubectl on the cluster until an access entry is added by hand. Add your administrators' role ARN to AdminRoleArns (docs/eks.md, \"Admin access\").");
-        if (settings.Environment.Debug)
+        if (settings.App.Environment.Debug)
             Annotations.Of(this).AddWarningV2(SynthesisWarnings.Debug, "Debug is true: Django runs with DEBUG=1 and shows settings and source code in error pages. Never use it in production.");
     }
 
@@ -208,8 +208,8 @@ public sealed class DjangoEks : Construct
     /// <summary>One image for every process, built for the nodes' architecture.</summary>
     private DockerImageAsset CreateImage(DjangoEksSettings settings) => new(this, Ids.Image, new DockerImageAssetProps
     {
-        Directory = settings.ImageDirectory,
-        File = settings.Dockerfile,
+        Directory = settings.App.ImageDirectory,
+        File = settings.App.Dockerfile,
         Platform = settings.Nodes.Arm64 ? Platform_.LINUX_ARM64 : Platform_.LINUX_AMD64,
     });
 
@@ -273,18 +273,18 @@ public sealed class DjangoEks : Construct
     /// <summary>The environment contract and the user's variables, shared by every pod; secret values stay in the Kubernetes Secret.</summary>
     private (PodSettings Pod, DjangoEnvironment Contract) CreatePodSettings(DjangoEksSettings settings, RedisCache cache)
     {
-        var env = settings.Environment;
+        var env = settings.App.Environment;
         var allowedHosts = new[] { settings.Domain.Name }.Concat(env.ExtraAllowedHosts);
         var csrfOrigins = new[] { SiteUrl }.Concat(env.ExtraCsrfTrustedOrigins);
         var contract = new DjangoEnvironment(new DjangoEnvironmentInputs(
             env.SettingsModule, env.Debug, string.Join(",", allowedHosts), string.Join(",", csrfOrigins), env.FrontendUrl, env.AssetsDomain,
             env.MediaDomain, Https: true, env.HealthCheckPath,
-            Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, settings.Database.Name, Database.Secret!,
+            Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, settings.App.Database.Name, Database.Secret!,
             cache.Host, cache.AuthToken, StaticFileBucket.BucketName, Stack.Of(this).Region, SecretKey));
         var variables = contract.Variables.Concat(env.Variables).ToDictionary(kv => kv.Key, kv => kv.Value);
         var secretKeys = contract.Secrets.Keys.Concat(settings.Secrets.Keys).ToList();
         var pod = new PodSettings(AppNamespace, ImageAsset.ImageUri, AppServiceAccountName, variables, AppSecretName, secretKeys,
-            settings.ContainerPort, env.HealthCheckPath, settings.Domain.Name);
+            settings.App.ContainerPort, env.HealthCheckPath, settings.Domain.Name);
         return (pod, contract);
     }
 
@@ -311,7 +311,7 @@ public sealed class DjangoEks : Construct
     /// <summary>The release commands as Jobs with the new image, before any Deployment changes.</summary>
     private EksReleasePhase? CreateReleasePhase(DjangoEksSettings settings, PodSettings pod)
     {
-        var release = settings.Release;
+        var release = settings.App.Release;
         if (release.Commands.Count == 0) return null;
         var steps = release.Commands
             .Select(command => new EksReleaseStep(command, KubernetesObjects.ToManifest(
@@ -339,16 +339,16 @@ public sealed class DjangoEks : Construct
             Cluster.AddManifest(Ids.Ingress, KubernetesObjects.ToManifest(
                 AppManifests.Ingress(pod, settings.Domain.Name, Certificate.CertificateArn, AccessLogsBucket.BucketName, "alb/" + id))),
         };
-        foreach (var worker in settings.Workers)
+        foreach (var worker in settings.App.Workers)
         {
             manifests.Add(Cluster.AddManifest(worker.ServiceId,
-                KubernetesObjects.ToManifest(AppManifests.WorkerDeployment(pod, worker, settings.CeleryApp)),
+                KubernetesObjects.ToManifest(AppManifests.WorkerDeployment(pod, worker, settings.App.CeleryApp)),
                 KubernetesObjects.ToManifest(AppManifests.Autoscaler(AppNamespace, worker.Name, worker.MinCount, worker.MaxCount, web.CpuTargetPercent)),
                 KubernetesObjects.ToManifest(AppManifests.DisruptionBudget(AppNamespace, worker.Name))));
         }
 
-        if (settings.UseCeleryBeat)
-            manifests.Add(Cluster.AddManifest(Ids.Beat, KubernetesObjects.ToManifest(AppManifests.BeatDeployment(pod, settings.CeleryApp))));
+        if (settings.App.UseCeleryBeat)
+            manifests.Add(Cluster.AddManifest(Ids.Beat, KubernetesObjects.ToManifest(AppManifests.BeatDeployment(pod, settings.App.CeleryApp))));
 
         // The Ingress is deleted before external-dns, which then has a chance to remove the records it made.
         manifests[1].Node.AddDependency(externalDns);

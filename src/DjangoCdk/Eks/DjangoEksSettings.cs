@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.Lambda;
 
 namespace DjangoCdk;
@@ -23,26 +22,15 @@ internal sealed record DjangoEksSettings
     private static readonly Regex InstanceTypePattern = new(@"^[a-z][a-z0-9-]*\.[a-z0-9]+$", RegexOptions.CultureInvariant);
     private static readonly Regex RoleArnPattern = new(@"^arn:aws[a-zA-Z-]*:iam::\d{12}:role/[\w+=,.@/-]+$", RegexOptions.CultureInvariant);
 
-    public required string ImageDirectory { get; init; }
-    public required string Dockerfile { get; init; }
+    /// <summary>What DjangoEks shares with DjangoEcs: image, network, environment, workers, release, data stores.</summary>
+    public required DjangoAppSettings App { get; init; }
     public required ILayerVersion KubectlLayer { get; init; }
     public required string KubernetesVersion { get; init; }
     public required NodeGroupSettings Nodes { get; init; }
     public required string[] AdminRoleArns { get; init; }
-    public required bool UseCeleryBeat { get; init; }
     public required EksDomain Domain { get; init; }
-    public string? BucketName { get; init; }
-    public IVpc? Vpc { get; init; }
-    public required NetworkOptions NewVpc { get; init; }
-    public required int ContainerPort { get; init; }
-    public required AppEnvironmentSettings Environment { get; init; }
     public required IDictionary<string, EksSecret> Secrets { get; init; }
     public required EksWebSettings Web { get; init; }
-    public required IReadOnlyList<WorkerSettings> Workers { get; init; }
-    public required string CeleryApp { get; init; }
-    public required ReleaseSettings Release { get; init; }
-    public required DatabaseSettings Database { get; init; }
-    public required string CacheNodeType { get; init; }
 
     /// <summary>Applies the defaults to <paramref name="props"/> and validates every value; <paramref name="today"/> decides which Kubernetes versions are still in standard support.</summary>
     public static DjangoEksSettings Resolve(DjangoEksProps props, ConstructSite site, DateOnly today)
@@ -53,22 +41,7 @@ internal sealed record DjangoEksSettings
         var secrets = props.Secrets ?? new Dictionary<string, EksSecret>();
         return new DjangoEksSettings
         {
-            ImageDirectory = AppSettings.ImageDirectory(props, check),
-            Dockerfile = props.Dockerfile ?? Defaults.Dockerfile,
-            KubectlLayer = ResolveKubectlLayer(props, check, version),
-            KubernetesVersion = version,
-            Nodes = ResolveNodes(props, check),
-            AdminRoleArns = ResolveAdminRoles(props, check),
-            UseCeleryBeat = props.UseCeleryBeat ?? false,
-            Domain = ResolveDomain(props, site),
-            BucketName = AppSettings.BucketName(props, check),
-            Vpc = props.Vpc,
-            NewVpc = AppSettings.Network(props, site),
-            ContainerPort = AppSettings.ContainerPort(props, check),
-            Environment = AppSettings.Environment(props, secrets.Keys, check),
-            Secrets = secrets,
-            Web = ResolveWeb(props, check),
-            Workers = AppSettings.Workers(props, check, (prefix, w) =>
+            App = DjangoAppSettings.Resolve(props, site, secrets.Keys, (prefix, w) =>
             {
                 ResolveSize(check, prefix + nameof(CeleryWorkerOptions.Cpu), w.Cpu, prefix + nameof(CeleryWorkerOptions.MemoryMiB), w.MemoryMiB);
                 check.Range(prefix + nameof(CeleryWorkerOptions.StopTimeoutSeconds), w.StopTimeoutSeconds, 2, 3600);
@@ -76,10 +49,13 @@ internal sealed record DjangoEksSettings
                     throw Errors.Invalid(check.Path, prefix + nameof(CeleryWorkerOptions.UseSpot), "true",
                         "DjangoEks runs every pod on its one managed node group of on-demand instances; Spot workers are a DjangoEcs (Fargate Spot) feature. Remove UseSpot.");
             }),
-            CeleryApp = props.CeleryApp ?? Defaults.CeleryApp,
-            Release = AppSettings.Release(props, check),
-            Database = AppSettings.Database(props, check),
-            CacheNodeType = AppSettings.CacheNodeType(props, check),
+            KubectlLayer = ResolveKubectlLayer(props, check, version),
+            KubernetesVersion = version,
+            Nodes = ResolveNodes(props, check),
+            AdminRoleArns = ResolveAdminRoles(props, check),
+            Domain = ResolveDomain(props, site),
+            Secrets = secrets,
+            Web = ResolveWeb(props, check),
         };
     }
 

@@ -40,7 +40,7 @@ public sealed class DjangoEksValidationTests
         Assert.True(settings.Nodes.Arm64);
         Assert.Equal((2, 4, 2, 30), (settings.Nodes.MinSize, settings.Nodes.MaxSize, settings.Nodes.DesiredSize, settings.Nodes.DiskSizeGiB));
         Assert.Equal((2, 4), (settings.Web.MinCount, settings.Web.MaxCount));
-        Assert.Equal(["python", "manage.py", "migrate", "--no-input"], settings.Release.Commands[0]);
+        Assert.Equal(["python", "manage.py", "migrate", "--no-input"], settings.App.Release.Commands[0]);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class DjangoEksValidationTests
     public void A_worker_stop_timeout_beyond_fargates_limit_is_accepted_on_eks()
     {
         var settings = DjangoEksSettings.Resolve(Valid with { CeleryWorkers = [new CeleryWorkerOptions { StopTimeoutSeconds = 900 }] }, Site, Today);
-        Assert.Equal(900, settings.Workers[0].StopTimeoutSeconds);
+        Assert.Equal(900, settings.App.Workers[0].StopTimeoutSeconds);
     }
 
     [Fact]
