@@ -67,7 +67,7 @@ internal static class AppManifests
         // The ALB controller deregisters the pod when it starts terminating; requests already routed arrive for a few
         // seconds more, so SIGTERM waits (a kubelet sleep: the image needs no sleep binary).
         container.Lifecycle = new V1Lifecycle { PreStop = new V1LifecycleHandler { Sleep = new V1SleepAction { Seconds = 10 } } };
-        return Deployment(pod, WebName, container, web.MinCount, Defaults.EksWebTerminationGraceSeconds, singleton: false);
+        return Deployment(pod, WebName, container, replicas: null, Defaults.EksWebTerminationGraceSeconds, singleton: false);
     }
 
     /// <summary>The ClusterIP service the load balancer's target group points at (pod IPs, target type ip).</summary>
@@ -147,7 +147,7 @@ internal static class AppManifests
         container.StartupProbe = ExecProbe(ping, periodSeconds: 10, failureThreshold: 30);
         container.ReadinessProbe = ExecProbe(ping, periodSeconds: 60, failureThreshold: 3);
         container.LivenessProbe = ExecProbe(ping, periodSeconds: 60, failureThreshold: 5);
-        return Deployment(pod, worker.Name, container, worker.MinCount, worker.StopTimeoutSeconds, singleton: false);
+        return Deployment(pod, worker.Name, container, replicas: null, worker.StopTimeoutSeconds, singleton: false);
     }
 
     /// <summary>
@@ -220,15 +220,16 @@ internal static class AppManifests
         };
     }
 
-    private static V1Deployment Deployment(PodSettings pod, string name, V1Container container, int replicas, int terminationGraceSeconds, bool singleton) => new()
+    private static V1Deployment Deployment(PodSettings pod, string name, V1Container container, int? replicas, int terminationGraceSeconds, bool singleton) => new()
     {
         ApiVersion = "apps/v1",
         Kind = "Deployment",
         Metadata = Metadata(pod.Namespace, name),
         Spec = new V1DeploymentSpec
         {
-            // The HorizontalPodAutoscaler owns the count of scalable workloads: replicas is only the first count, and
-            // leaving it out of later applies would need server-side apply, so it stays at the minimum.
+            // Scalable workloads leave their count to their HorizontalPodAutoscaler, as Kubernetes advises: a count
+            // here would be applied again by every deployment, scaling a busy site back to its minimum. A new
+            // Deployment starts with one pod and the autoscaler raises it to the minimum within seconds.
             Replicas = replicas,
             Selector = new V1LabelSelector { MatchLabels = Selector(name) },
             Strategy = singleton

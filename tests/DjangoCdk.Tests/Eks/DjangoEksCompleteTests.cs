@@ -75,7 +75,7 @@ public sealed class DjangoEksCompleteTests(DjangoEksCompleteFixture fixture) : I
         var resources = Eks.Container("web")["resources"]!;
         Assert.Equal(("1", "2Gi"), ((string)resources["requests"]!["cpu"]!, (string)resources["requests"]!["memory"]!));
         Assert.Equal("2Gi", (string?)resources["limits"]!["memory"]);
-        Assert.Equal(3, (int)Eks.Object("Deployment", "web").Body["spec"]!["replicas"]!);
+        Assert.Null(Eks.Object("Deployment", "web").Body["spec"]!["replicas"]);
         var hpa = Eks.Object("HorizontalPodAutoscaler", "web").Body["spec"]!;
         Assert.Equal((3, 8), ((int)hpa["minReplicas"]!, (int)hpa["maxReplicas"]!));
     }

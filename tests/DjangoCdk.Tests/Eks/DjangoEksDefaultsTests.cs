@@ -117,10 +117,10 @@ public sealed class DjangoEksDefaultsTests(DjangoEksDefaultsFixture fixture) : I
     }
 
     [Fact]
-    public void Web_runs_two_replicas_and_rolls_without_taking_one_down()
+    public void Web_leaves_its_count_to_the_autoscaler_and_rolls_without_taking_one_down()
     {
         var spec = Eks.Object("Deployment", "web").Body["spec"]!;
-        Assert.Equal(2, (int)spec["replicas"]!);
+        Assert.Null(spec["replicas"]);
         Assert.Equal("RollingUpdate", (string?)spec["strategy"]!["type"]);
         Assert.Equal(0, (int)spec["strategy"]!["rollingUpdate"]!["maxUnavailable"]!);
     }
