@@ -136,7 +136,10 @@ public sealed class DjangoEks : Construct
         {
             EnableKeyRotation = true,
             Description = "Envelope encryption of the Django EKS cluster's Kubernetes Secrets",
-            RemovalPolicy = RemovalPolicy.RETAIN,
+            // It protects only the cluster's etcd, which is deleted with the cluster before it: scheduled for deletion
+            // with the stack (30 days in which it can be recovered), instead of costing 1 USD a month forever.
+            RemovalPolicy = RemovalPolicy.DESTROY,
+            PendingWindow = Duration.Days(30),
         });
         var cluster = new Cluster(this, Ids.Cluster, new ClusterProps
         {
@@ -384,7 +387,7 @@ public sealed class DjangoEks : Construct
     /// <summary>The managed node group.</summary>
     public Nodegroup Nodes { get; }
 
-    /// <summary>The KMS key that encrypts Kubernetes Secrets (kept when the stack is deleted).</summary>
+    /// <summary>The KMS key that encrypts Kubernetes Secrets (scheduled for deletion, after 30 days, with the stack).</summary>
     public Key SecretsKey { get; }
 
     /// <summary>The private bucket for static and media files.</summary>

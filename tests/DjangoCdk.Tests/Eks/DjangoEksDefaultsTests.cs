@@ -57,6 +57,14 @@ public sealed class DjangoEksDefaultsTests(DjangoEksDefaultsFixture fixture) : I
     }
 
     [Fact]
+    public void The_secrets_key_is_scheduled_for_deletion_with_the_stack_after_thirty_days()
+    {
+        template.HasResourceWithId(fixture.Id(django.SecretsKey), Props(
+            ("DeletionPolicy", "Delete"),
+            ("Properties", Match.ObjectLike(Props(("PendingWindowInDays", 30))))));
+    }
+
+    [Fact]
     public void Cluster_encrypts_Secrets_with_the_constructs_rotating_KMS_key()
     {
         var encryption = Assert.Single(ClusterConfig["encryptionConfig"]!.AsArray())!;
