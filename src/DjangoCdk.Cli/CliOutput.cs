@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace DjangoCdk.Cli;
+
+/// <summary>
+/// How commands write: plain lines, headings, tables, warnings and errors on the console (colour only on a terminal
+/// that takes it), and JSON documents for <c>--json</c>. Text from outside (config values, construct messages) is
+/// never read as Spectre markup.
+/// </summary>
+public sealed class CliOutput(IAnsiConsole console, bool noColor)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>The console, for progress displays and prompts.</summary>
+    public IAnsiConsole Console { get; } = console;
+
+    /// <summary>Whether colour and decoration are off.</summary>
+    public bool NoColor { get; } = noColor;
+
+    /// <summary>A line of text, as is.</summary>
+    public void Plain(string text) => Console.Write(new Text(text + "\n"));
+
+    /// <summary>An empty line.</summary>
+    public void Blank() => Console.WriteLine();
+
+    /// <summary>A section heading.</summary>
+    public void Heading(string text) => Console.Write(new Text(text + "\n", NoColor ? Style.Plain : new Style(decoration: Decoration.Bold)));
+
+    /// <summary>A line that reports success.</summary>
+    public void Success(string text) => Console.Write(new Text(text + "\n", NoColor ? Style.Plain : new Style(Color.Green)));
+
+    /// <summary>A warning, prefixed "warning: ".</summary>
+    public void Warning(string text) => Console.Write(new Text("warning: " + text + "\n", NoColor ? Style.Plain : new Style(Color.Yellow)));
+
+    /// <summary>An error, prefixed "error: ".</summary>
+    public void Error(string text) => Console.Write(new Text("error: " + text + "\n", NoColor ? Style.Plain : new Style(Color.Red)));
+
+    /// <summary>A table with a header row; every cell is plain text.</summary>
+    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, ISet<int>? rightAligned = null)
+    {
+        var table = new Table { Border = NoColor ? TableBorder.Ascii : TableBorder.Rounded };
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var column = new TableColumn(new Text(headers[i]));
+            if (rightAligned?.Contains(i) == true) column.RightAligned();
+            table.AddColumn(column);
+        }
+
+        foreach (var row in rows) table.AddRow(row.Select(cell => (IRenderable)new Text(cell)).ToArray());
+        Console.Write(table);
+    }
+
+    /// <summary>A JSON document (for <c>--json</c>), indented, on its own.</summary>
+    public void Json(JsonNode document) => Console.Write(new Text(document.ToJsonString(Indented) + "\n"));
+}
