@@ -7,6 +7,7 @@ internal static class Commands
 {
     public static void Register(IConfigurator config)
     {
+        config.AddCommand<SynthCommand>("synth").WithDescription("Synthesize the app into CloudFormation templates (cdk.out) and summarize them. Needs no AWS account.");
         // COMMANDS: one line per verb.
     }
 }

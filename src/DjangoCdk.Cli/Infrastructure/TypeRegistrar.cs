@@ -23,6 +23,9 @@ internal sealed class TypeRegistrar : ITypeRegistrar, ITypeResolver
     {
         if (type is null) return null;
         if (_factories.TryGetValue(type, out var factory)) return factory();
+        // Spectre asks for optional extension points (help providers, interceptors) as sequences: none registered.
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            return Array.CreateInstance(type.GetGenericArguments()[0], 0);
         return type.IsAbstract || type.IsInterface ? null : Create(type);
     }
 

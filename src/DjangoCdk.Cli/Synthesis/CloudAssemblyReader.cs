@@ -13,12 +13,12 @@ public static class CloudAssemblyReader
             throw new CliException($"{outDirectory} holds no cloud assembly (no manifest.json): run django-cdk synth first.");
         var manifest = JsonNode.Parse(File.ReadAllText(manifestFile))!.AsObject();
         var stacks = new List<SynthesizedStack>();
-        foreach (var (_, artifact) in manifest["artifacts"]?.AsObject() ?? [])
+        foreach (var (artifactId, artifact) in manifest["artifacts"]?.AsObject() ?? [])
         {
             if ((string?)artifact?["type"] != "aws:cloudformation:stack") continue;
             var properties = artifact!["properties"]!.AsObject();
             var templateFile = Path.Combine(outDirectory, (string)properties["templateFile"]!);
-            var stackName = (string?)properties["stackName"] ?? Path.GetFileNameWithoutExtension(templateFile);
+            var stackName = (string?)properties["stackName"] ?? artifactId;
             var (account, region) = Environment((string?)artifact["environment"]);
             var template = JsonNode.Parse(File.ReadAllText(templateFile))!.AsObject();
             var stack = new SynthesizedStack(stackName, templateFile, template, account, region);

@@ -1,0 +1,18 @@
+using Spectre.Console.Cli;
+
+namespace DjangoCdk.Cli.Commands;
+
+/// <summary><c>django-cdk synth</c>: the config to CloudFormation in cdk.out, then a summary of what was made.</summary>
+public sealed class SynthCommand(CliServices services, CliOutput output) : Command<JsonSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, JsonSettings settings, CancellationToken cancellationToken)
+    {
+        var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
+        if (!settings.Json) output.Plain($"Synthesizing {config.Name}: target {config.Target.Name}, preset {config.Preset.ToString().ToLowerInvariant()} ...");
+        var result = Synthesizer.Synthesize(config, settings.OutDirectory(services, config), services.GetVariable);
+        if (settings.Json) output.Json(SynthesisReport.ToJson(result));
+        else SynthesisReport.Print(output, result);
+        return (int)SynthesisReport.ExitCodeOf(result);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+namespace DjangoCdk.Cli;
+
+/// <summary>
+/// The context django-cdk gives the CDK app, as the AWS CDK CLI would: the feature flags DjangoCdk is tested with
+/// (the repository's cdk.json, shipped in the tool), the lookup cache <c>cdk.context.json</c> beside the config, and
+/// the CLI's own settings (construct paths and asset metadata in templates, bundling every stack). When the CDK CLI
+/// runs django-cdk (deploy, diff), it passes the context itself and this is not used.
+/// </summary>
+public static class CdkContext
+{
+    /// <summary>The lookup cache's file name, beside the config (where the CDK CLI, run from that folder, reads and writes it).</summary>
+    public const string LookupCacheFile = "cdk.context.json";
+
+    /// <summary>Variables through which the CDK CLI passes context to an app: any of them means the CLI runs us.</summary>
+    public static readonly IReadOnlyList<string> CliVariables = ["CDK_CONTEXT_JSON", "CONTEXT_OVERFLOW_LOCATION_ENV", "CDK_CONTEXT_FILE"];
+
+    /// <summary>Whether the AWS CDK CLI runs this process as its app.</summary>
+    public static bool IsRunByCli(Func<string, string?> getVariable) => CliVariables.Any(v => !string.IsNullOrEmpty(getVariable(v)));
+
+    /// <summary>The context for an app whose config is in <paramref name="configDirectory"/>.</summary>
+    public static Dictionary<string, object> For(string configDirectory)
+    {
+        var context = new Dictionary<string, object>();
+        var cache = Path.Combine(configDirectory, LookupCacheFile);
+        if (File.Exists(cache))
+        {
+            foreach (var (key, value) in ReadObject(File.ReadAllText(cache), cache)) context[key] = value;
+        }
+
+        using var flagsStream = typeof(CdkContext).Assembly.GetManifestResourceStream("DjangoCdk.Cli.cdk.json")!;
+        var project = ReadObject(new StreamReader(flagsStream).ReadToEnd(), "cdk.json");
+        if (project.TryGetValue("context", out var flags) && flags is Dictionary<string, object> byName)
+        {
+            foreach (var (key, value) in byName) context[key] = value;
+        }
+
+        context["aws:cdk:enable-path-metadata"] = true;
+        context["aws:cdk:enable-asset-metadata"] = true;
+        context["aws:cdk:version-reporting"] = true;
+        context["aws:cdk:bundling-stacks"] = new object[] { "**" };
+        return context;
+    }
+
+    private static Dictionary<string, object> ReadObject(string text, string file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            return ToValue(document.RootElement) as Dictionary<string, object>
+                ?? throw new CliException($"{file} must hold a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"{file} is not valid JSON: {e.Message}");
+        }
+    }
+
+    // JSON as the plain values jsii passes to JavaScript; nulls left out (no context value is null).
+    private static object? ToValue(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject()
+            .Select(p => (p.Name, Value: ToValue(p.Value)))
+            .Where(p => p.Value is not null)
+            .ToDictionary(p => p.Name, p => p.Value!),
+        JsonValueKind.Array => element.EnumerateArray().Select(ToValue).OfType<object>().ToArray(),
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number => element.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+}

@@ -1,0 +1,80 @@
+using Amazon.CDK;
+using Amazon.CDK.CXAPI;
+using Amazon.JSII.Runtime;
+
+namespace DjangoCdk.Cli;
+
+/// <summary>
+/// Config to CloudFormation: one stack named after the app, the target's construct in it with the props bound from
+/// the config, synthesized into a cloud assembly. A value a construct rejects comes back as the construct's own
+/// message, pointed at the config line that set it.
+/// </summary>
+public static class Synthesizer
+{
+    /// <summary>Synthesizes <paramref name="config"/> into <paramref name="outDirectory"/>.</summary>
+    public static SynthesisResult Synthesize(AppConfig config, string outDirectory, Func<string, string?> getVariable)
+    {
+        var runByCli = CdkContext.IsRunByCli(getVariable);
+        var app = new App(new AppProps
+        {
+            Outdir = outDirectory,
+            Context = runByCli ? null : CdkContext.For(config.Directory),
+        });
+        var account = config.Account ?? Blank(getVariable("CDK_DEFAULT_ACCOUNT"));
+        var region = config.Region ?? Blank(getVariable("CDK_DEFAULT_REGION"));
+        var stack = new Stack(app, config.Name, new StackProps
+        {
+            StackName = config.Name,
+            Description = $"Django app {config.Name}: target {config.Target.Name}, preset {config.Preset.ToString().ToLowerInvariant()} (django-cdk)",
+            Env = account is null && region is null ? null : new Amazon.CDK.Environment { Account = account, Region = region },
+        });
+        foreach (var (key, value) in config.Tags) Tags.Of(stack).Add(key, value);
+
+        var binder = new PropsBinder(config, stack);
+        CloudAssembly assembly;
+        try
+        {
+            var props = binder.BindTarget();
+            config.Target.Create(stack, DeployTarget.ConstructId, props);
+            assembly = app.Synth();
+        }
+        catch (DjangoCdkValidationException e)
+        {
+            throw PointAtConfig(config, binder, e);
+        }
+        catch (JsiiError e)
+        {
+            throw new CliException($"{config.File}: the AWS CDK rejected the app: {e.Message}\n" +
+                "If this does not point at a value in your config, it is a bug in django-cdk: run again with --verbose and report it.");
+        }
+
+        var messages = assembly.StacksRecursively
+            .SelectMany(s => s.Messages)
+            .Where(m => m.Level != SynthesisMessageLevel.INFO)
+            .Select(m => new SynthesisMessage(m.Id, m.Entry.Data?.ToString() ?? "", m.Level == SynthesisMessageLevel.ERROR))
+            .ToList();
+        var missing = runByCli ? [] : (assembly.Manifest.Missing ?? []).Select(m => $"{m.Provider} {m.Key}").ToList();
+        return new SynthesisResult(outDirectory, CloudAssemblyReader.Read(outDirectory), messages, missing);
+    }
+
+    /// <summary>The construct's message, at the config line of the prop it names (or the section when the prop was not set).</summary>
+    private static CliException PointAtConfig(AppConfig config, PropsBinder binder, DjangoCdkValidationException e)
+    {
+        var candidates = binder.Bound.Where(b => b.PropName == e.ParamName).ToList();
+        // DjangoVue passes its nested props to child constructs (.../App/Django, .../App/Frontend): prefer the key under that section.
+        var bound = candidates.FirstOrDefault(b => b.Key.Split('.').SkipLast(1).Any(part =>
+                e.ConstructPath.Split('/').Any(segment => string.Equals(segment, part, StringComparison.OrdinalIgnoreCase))))
+            ?? candidates.FirstOrDefault();
+        var key = bound?.Key ?? $"{config.Target.Name}.{ConfigNames.ToSnakeCase(e.ParamName ?? "")}";
+        var location = bound?.Location ?? config.SectionLocation;
+        var message = e.Message;
+        var prefix = e.ConstructPath + ": ";
+        if (message.StartsWith(prefix, StringComparison.Ordinal)) message = message[prefix.Length..];
+        var preset = bound?.FromPreset == true
+            ? $" (The value comes from preset '{config.Preset.ToString().ToLowerInvariant()}'; set {key} in the file to override it.)"
+            : "";
+        return new CliException($"{location}: {key}: {message}{preset}");
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
