@@ -12,7 +12,7 @@ namespace DjangoCdk.Cli;
 /// </summary>
 public sealed class CliOutput(IAnsiConsole console, bool noColor)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The console, for progress displays and prompts.</summary>
     public IAnsiConsole Console { get; } = console;

@@ -12,14 +12,27 @@ namespace DjangoCdk.Cli;
 /// <param name="Today">Today's date (the price table's age is checked against it).</param>
 /// <param name="Console">The console to write to; null to create one from the environment (colour detection, NO_COLOR, --no-color).</param>
 /// <param name="Interactive">Whether questions may be asked (a terminal on stdin).</param>
+/// <param name="SelfCommand">The command line that runs this tool (the AWS CDK CLI runs it as its app); null for <see cref="ThisProcess"/>.</param>
 public sealed record CliServices(
     IProcessRunner Processes,
     Func<string, string?> GetVariable,
     string CurrentDirectory,
     DateOnly Today,
     IAnsiConsole? Console = null,
-    bool Interactive = false)
+    bool Interactive = false,
+    IReadOnlyList<string>? SelfCommand = null)
 {
+    /// <summary>How to run this tool again: the installed command, or dotnet and the tool's assembly.</summary>
+    public IReadOnlyList<string> Self => SelfCommand ?? ThisProcess();
+
+    /// <summary>The command line of the running tool.</summary>
+    public static IReadOnlyList<string> ThisProcess()
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        var assembly = typeof(CliServices).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? [host, assembly] : [host];
+    }
+
     /// <summary>The real machine: programs on PATH, the process environment, the current folder, the system clock.</summary>
     public static CliServices ForThisMachine() => new(
         new SystemProcessRunner(),

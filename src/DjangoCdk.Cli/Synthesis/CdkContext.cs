@@ -19,12 +19,15 @@ public static class CdkContext
     /// <summary>Whether the AWS CDK CLI runs this process as its app.</summary>
     public static bool IsRunByCli(Func<string, string?> getVariable) => CliVariables.Any(v => !string.IsNullOrEmpty(getVariable(v)));
 
-    /// <summary>The context for an app whose config is in <paramref name="configDirectory"/>.</summary>
-    public static Dictionary<string, object> For(string configDirectory)
+    /// <summary>
+    /// The context for an app whose config is in <paramref name="configDirectory"/>. Under the CDK CLI
+    /// (<paramref name="runByCli"/>) the CLI passes the lookup cache and its settings itself, and they override these.
+    /// </summary>
+    public static Dictionary<string, object> For(string configDirectory, bool runByCli)
     {
         var context = new Dictionary<string, object>();
         var cache = Path.Combine(configDirectory, LookupCacheFile);
-        if (File.Exists(cache))
+        if (!runByCli && File.Exists(cache))
         {
             foreach (var (key, value) in ReadObject(File.ReadAllText(cache), cache)) context[key] = value;
         }

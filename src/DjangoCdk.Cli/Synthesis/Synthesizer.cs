@@ -18,7 +18,7 @@ public static class Synthesizer
         var app = new App(new AppProps
         {
             Outdir = outDirectory,
-            Context = runByCli ? null : CdkContext.For(config.Directory),
+            Context = CdkContext.For(config.Directory, runByCli),
         });
         var account = config.Account ?? Blank(getVariable("CDK_DEFAULT_ACCOUNT"));
         var region = config.Region ?? Blank(getVariable("CDK_DEFAULT_REGION"));

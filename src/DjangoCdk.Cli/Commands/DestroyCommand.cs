@@ -1,0 +1,35 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DjangoCdk.Cli.Commands;
+
+/// <summary>
+/// <c>django-cdk destroy</c>: says what the deletion keeps (database snapshot, buckets, secrets) before it runs the
+/// CDK CLI's destroy.
+/// </summary>
+public sealed class DestroyCommand(CliServices services, CliOutput output) : Command<DeploySettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, DeploySettings settings, CancellationToken cancellationToken)
+    {
+        var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
+        var outDirectory = settings.OutDirectory(services, config);
+        var cdk = new CdkCli(services);
+        var command = cdk.Command(config, outDirectory, ["destroy", config.Name, .. settings.Yes ? new[] { "--force" } : []]);
+        var synthesis = Synthesizer.Synthesize(config, outDirectory, services.GetVariable);
+        var kept = RetainedResources.Of(synthesis.Stacks);
+        output.Heading($"Destroying {config.Name} deletes its servers and network. These stay, on purpose:");
+        output.Table(["Resource", "Type", "After destroy"], kept.Select(k => (IReadOnlyList<string>)[k.LogicalId, k.Type, k.Fate]));
+        output.Plain("A database with deletion protection on stops the deletion until you turn protection off (README: Tear-down, and what is kept). Delete what is kept by hand when you no longer need it.");
+        if (!settings.Yes)
+        {
+            if (!services.Interactive) throw new CliException("destroy asks for confirmation and this is not an interactive terminal: add --yes to confirm.");
+            if (!output.Console.Confirm($"Destroy stack {config.Name}?", defaultValue: false)) return (int)ExitCode.Success;
+        }
+
+        cdk.RequireCredentials();
+        output.Plain($"Destroying: {command}");
+        cdk.Run(command);
+        return (int)ExitCode.Success;
+    }
+}

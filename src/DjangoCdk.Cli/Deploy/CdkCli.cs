@@ -1,0 +1,81 @@
+namespace DjangoCdk.Cli;
+
+/// <summary>
+/// The AWS CDK CLI, run on the app django-cdk makes from the config: <c>cdk &lt;verb&gt; --app "django-cdk app --config
+/// ..."</c>, from the config's folder (where the CLI keeps its lookup cache, cdk.context.json). Before a run it checks
+/// what the run needs and says exactly what is missing and how to get it: the CDK CLI (or Node.js for npx), Docker
+/// for image assets, AWS credentials.
+/// </summary>
+public sealed class CdkCli(CliServices services)
+{
+    /// <summary>The npm package of the AWS CDK CLI, run with npx when no cdk is on PATH (major version 2, as the constructs need).</summary>
+    public const string NpmPackage = "aws-cdk@2";
+
+    /// <summary>The file deploy writes the stack outputs to, beside the config; run and exec read it.</summary>
+    public const string OutputsFile = "cdk-outputs.json";
+
+    /// <summary>The command line of one CDK CLI verb over the config's app.</summary>
+    public ProcessCommand Command(AppConfig config, string outDirectory, params string[] verbAndOptions)
+    {
+        var configFile = Path.GetFullPath(config.File, services.CurrentDirectory);
+        var app = string.Join(' ', services.Self.Concat(["app", "--config", configFile]).Select(ShellQuote));
+        IReadOnlyList<string> prefix = services.Processes.Find("cdk") is not null ? ["cdk"]
+            : services.Processes.Find("npx") is not null ? ["npx", "--yes", NpmPackage]
+            : throw new CliException(
+                "The AWS CDK CLI is needed for this command and is not installed. Install Node.js 22 or newer (https://nodejs.org), " +
+                "then either npm install -g aws-cdk (django-cdk then runs cdk) or nothing more (django-cdk runs npx aws-cdk@2). " +
+                "django-cdk synth, cost and diagram need neither.");
+        var arguments = prefix.Skip(1).Concat(verbAndOptions.Take(1))
+            .Concat(["--app", app, "--output", outDirectory])
+            .Concat(verbAndOptions.Skip(1))
+            .ToList();
+        return new ProcessCommand(prefix[0], arguments, config.Directory);
+    }
+
+    /// <summary>Stops with a message when Docker is needed (the app has image assets) but missing or not running.</summary>
+    public void RequireDocker(SynthesisResult synthesis)
+    {
+        if (!AssetFiles(synthesis.OutDirectory).Any(HasDockerImages)) return;
+        if (services.Processes.Find("docker") is null)
+            throw new CliException("Docker is needed to build the app's image and is not installed. Install Docker Desktop or Docker Engine " +
+                "with buildx (https://docs.docker.com/get-docker/); the image is built for ARM64 by default, which on an x86 machine also needs QEMU " +
+                "(docker run --privileged --rm tonistiigi/binfmt --install arm64), or set cpu_architecture: x86_64.");
+        var info = services.Processes.Capture(new ProcessCommand("docker", ["info", "--format", "{{.ServerVersion}}"]));
+        if (info.ExitCode != 0)
+            throw new CliException("Docker is installed but its daemon is not running (docker info failed). Start Docker Desktop, or sudo systemctl start docker, and run again.");
+    }
+
+    /// <summary>Stops with a message when no AWS credentials can be found the ways the AWS SDKs look for them.</summary>
+    public void RequireCredentials()
+    {
+        string[] variables = ["AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"];
+        if (variables.Any(v => !string.IsNullOrEmpty(services.GetVariable(v)))) return;
+        var home = services.GetVariable("HOME") ?? services.GetVariable("USERPROFILE");
+        var files = new[] { services.GetVariable("AWS_SHARED_CREDENTIALS_FILE"), services.GetVariable("AWS_CONFIG_FILE") }
+            .Concat(home is null ? [] : [Path.Combine(home, ".aws", "credentials"), Path.Combine(home, ".aws", "config")]);
+        if (files.Any(f => f is not null && File.Exists(f))) return;
+        throw new CliException("No AWS credentials found: no AWS_ACCESS_KEY_ID or AWS_PROFILE variable and no ~/.aws/credentials or ~/.aws/config. " +
+            "Run aws configure (access keys) or aws configure sso then aws sso login (IAM Identity Center), or set AWS_PROFILE. " +
+            "The account must be bootstrapped once: npx aws-cdk bootstrap aws://ACCOUNT/REGION.");
+    }
+
+    /// <summary>Runs a CDK CLI command, streaming its output; a failure becomes <see cref="ExitCode.ToolFailed"/>.</summary>
+    public void Run(ProcessCommand command)
+    {
+        var exitCode = services.Processes.Run(command);
+        if (exitCode != 0)
+            throw new CliException($"{command.Program} {command.Arguments.FirstOrDefault(a => !a.StartsWith('-') && a != NpmPackage)} failed (exit code {exitCode}); its output above says why.", ExitCode.ToolFailed);
+    }
+
+    private static IEnumerable<string> AssetFiles(string outDirectory) =>
+        Directory.Exists(outDirectory) ? Directory.EnumerateFiles(outDirectory, "*.assets.json") : [];
+
+    private static bool HasDockerImages(string assetsFile) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(assetsFile))?["dockerImages"] is System.Text.Json.Nodes.JsonObject images && images.Count > 0;
+
+    /// <summary>One word for the shell the CDK CLI runs --app with (POSIX sh; cmd.exe on Windows).</summary>
+    internal static string ShellQuote(string word) =>
+        OperatingSystem.IsWindows()
+            ? (word.Any(c => char.IsWhiteSpace(c) || c == '"') ? "\"" + word.Replace("\"", "\\\"") + "\"" : word)
+            : word.Length > 0 && word.All(c => char.IsLetterOrDigit(c) || "-_./:=@,+%".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
+}
