@@ -4,8 +4,8 @@ using Spectre.Console.Cli;
 namespace DjangoCdk.Cli.Commands;
 
 /// <summary>
-/// <c>django-cdk destroy</c>: says what the deletion keeps (database snapshot, buckets, secrets) before it runs the
-/// CDK CLI's destroy.
+/// <c>django-cdk destroy</c>: says what the deletion keeps (database snapshot, buckets, secrets), from the app as the
+/// CDK CLI synthesizes it with your credentials, asks, then runs the CDK CLI's destroy.
 /// </summary>
 public sealed class DestroyCommand(CliServices services, CliOutput output) : Command<DeploySettings>
 {
@@ -15,9 +15,12 @@ public sealed class DestroyCommand(CliServices services, CliOutput output) : Com
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
         var outDirectory = settings.OutDirectory(services, config);
         var cdk = new CdkCli(services);
-        var command = cdk.Command(config, outDirectory, ["destroy", config.Name, .. settings.Yes ? new[] { "--force" } : []]);
-        var synthesis = Synthesizer.Synthesize(config, outDirectory, services.GetVariable);
-        var kept = RetainedResources.Of(synthesis.Stacks);
+        var synth = cdk.OverApp(config, outDirectory, "synth", config.Name, "--quiet");
+        var destroy = cdk.OverAssembly(config, outDirectory, ["destroy", config.Name, .. settings.Yes ? new[] { "--force" } : []]);
+        cdk.RequireCredentials();
+        output.Plain($"Synthesizing with your credentials: {synth}");
+        cdk.Run(synth);
+        var kept = RetainedResources.Of(CloudAssemblyReader.Read(outDirectory));
         output.Heading($"Destroying {config.Name} deletes its servers and network. These stay, on purpose:");
         output.Table(["Resource", "Type", "After destroy"], kept.Select(k => (IReadOnlyList<string>)[k.LogicalId, k.Type, k.Fate]));
         output.Plain("A database with deletion protection on stops the deletion until you turn protection off (README: Tear-down, and what is kept). Delete what is kept by hand when you no longer need it.");
@@ -27,9 +30,8 @@ public sealed class DestroyCommand(CliServices services, CliOutput output) : Com
             if (!output.Console.Confirm($"Destroy stack {config.Name}?", defaultValue: false)) return (int)ExitCode.Success;
         }
 
-        cdk.RequireCredentials();
-        output.Plain($"Destroying: {command}");
-        cdk.Run(command);
+        output.Plain($"Destroying: {destroy}");
+        cdk.Run(destroy);
         return (int)ExitCode.Success;
     }
 }

@@ -10,7 +10,7 @@ public sealed class DiffCommand(CliServices services, CliOutput output) : Comman
     {
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
         var cdk = new CdkCli(services);
-        var command = cdk.Command(config, settings.OutDirectory(services, config), "diff", config.Name);
+        var command = cdk.OverApp(config, settings.OutDirectory(services, config), "diff", config.Name);
         cdk.RequireCredentials();
         output.Plain($"Comparing {config.Name} with the deployed stack: {command}");
         cdk.Run(command);

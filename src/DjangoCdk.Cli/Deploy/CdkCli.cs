@@ -14,28 +14,37 @@ public sealed class CdkCli(CliServices services)
     /// <summary>The file deploy writes the stack outputs to, beside the config; run and exec read it.</summary>
     public const string OutputsFile = "cdk-outputs.json";
 
-    /// <summary>The command line of one CDK CLI verb over the config's app.</summary>
-    public ProcessCommand Command(AppConfig config, string outDirectory, params string[] verbAndOptions)
+    /// <summary>
+    /// A CDK CLI verb over the config's app: the CLI runs django-cdk as its app (with the credentials' account and
+    /// region, answering lookups and caching them in cdk.context.json) and writes the cloud assembly to
+    /// <paramref name="outDirectory"/>.
+    /// </summary>
+    public ProcessCommand OverApp(AppConfig config, string outDirectory, params string[] verbAndOptions)
     {
         var configFile = Path.GetFullPath(config.File, services.CurrentDirectory);
         var app = string.Join(' ', services.Self.Concat(["app", "--config", configFile]).Select(ShellQuote));
+        return Command(config, verbAndOptions[0], ["--app", app, "--output", outDirectory, .. verbAndOptions.Skip(1)]);
+    }
+
+    /// <summary>A CDK CLI verb over an already synthesized cloud assembly, so what was checked is what is deployed.</summary>
+    public ProcessCommand OverAssembly(AppConfig config, string outDirectory, params string[] verbAndOptions) =>
+        Command(config, verbAndOptions[0], ["--app", outDirectory, .. verbAndOptions.Skip(1)]);
+
+    private ProcessCommand Command(AppConfig config, string verb, IEnumerable<string> options)
+    {
         IReadOnlyList<string> prefix = services.Processes.Find("cdk") is not null ? ["cdk"]
             : services.Processes.Find("npx") is not null ? ["npx", "--yes", NpmPackage]
             : throw new CliException(
                 "The AWS CDK CLI is needed for this command and is not installed. Install Node.js 22 or newer (https://nodejs.org), " +
                 "then either npm install -g aws-cdk (django-cdk then runs cdk) or nothing more (django-cdk runs npx aws-cdk@2). " +
                 "django-cdk synth, cost and diagram need neither.");
-        var arguments = prefix.Skip(1).Concat(verbAndOptions.Take(1))
-            .Concat(["--app", app, "--output", outDirectory])
-            .Concat(verbAndOptions.Skip(1))
-            .ToList();
-        return new ProcessCommand(prefix[0], arguments, config.Directory);
+        return new ProcessCommand(prefix[0], [.. prefix.Skip(1), verb, .. options], config.Directory);
     }
 
     /// <summary>Stops with a message when Docker is needed (the app has image assets) but missing or not running.</summary>
-    public void RequireDocker(SynthesisResult synthesis)
+    public void RequireDocker(string outDirectory)
     {
-        if (!AssetFiles(synthesis.OutDirectory).Any(HasDockerImages)) return;
+        if (!AssetFiles(outDirectory).Any(HasDockerImages)) return;
         if (services.Processes.Find("docker") is null)
             throw new CliException("Docker is needed to build the app's image and is not installed. Install Docker Desktop or Docker Engine " +
                 "with buildx (https://docs.docker.com/get-docker/); the image is built for ARM64 by default, which on an x86 machine also needs QEMU " +
@@ -64,7 +73,7 @@ public sealed class CdkCli(CliServices services)
     {
         var exitCode = services.Processes.Run(command);
         if (exitCode != 0)
-            throw new CliException($"{command.Program} {command.Arguments.FirstOrDefault(a => !a.StartsWith('-') && a != NpmPackage)} failed (exit code {exitCode}); its output above says why.", ExitCode.ToolFailed);
+            throw new CliException($"{command.Program} {command.Arguments.First(a => !a.StartsWith('-') && a != NpmPackage)} failed (exit code {exitCode}); its output above says why.", ExitCode.ToolFailed);
     }
 
     private static IEnumerable<string> AssetFiles(string outDirectory) =>

@@ -40,7 +40,7 @@ public static class Synthesizer
         }
         catch (DjangoCdkValidationException e)
         {
-            throw PointAtConfig(config, binder, e);
+            throw PointAtConfig(config, binder, e, hasAccount: account is not null);
         }
         catch (JsiiError e)
         {
@@ -58,7 +58,7 @@ public static class Synthesizer
     }
 
     /// <summary>The construct's message, at the config line of the prop it names (or the section when the prop was not set).</summary>
-    private static CliException PointAtConfig(AppConfig config, PropsBinder binder, DjangoCdkValidationException e)
+    private static CliException PointAtConfig(AppConfig config, PropsBinder binder, DjangoCdkValidationException e, bool hasAccount)
     {
         var candidates = binder.Bound.Where(b => b.PropName == e.ParamName).ToList();
         // DjangoVue passes its nested props to child constructs (.../App/Django, .../App/Frontend): prefer the key under that section.
@@ -73,7 +73,11 @@ public static class Synthesizer
         var preset = bound?.FromPreset == true
             ? $" (The value comes from preset '{config.Preset.ToString().ToLowerInvariant()}'; set {key} in the file to override it.)"
             : "";
-        return new CliException($"{location}: {key}: {message}{preset}");
+        // The constructs speak of a stack's Env; in the config that is account: and region:, or the deploying credentials.
+        var environment = !hasAccount && message.Contains("environment-agnostic", StringComparison.Ordinal)
+            ? " With django-cdk: set account: and region: at the top of the config, or let deploy and diff take them from your AWS credentials."
+            : "";
+        return new CliException($"{location}: {key}: {message}{preset}{environment}");
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

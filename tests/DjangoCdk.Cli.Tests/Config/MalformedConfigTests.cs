@@ -1,0 +1,80 @@
+using Xunit;
+
+namespace DjangoCdk.Cli.Tests.Config;
+
+/// <summary>Every kind of bad config gives one message naming the file, line and key, and exit code 1, never a stack trace.</summary>
+public sealed class MalformedConfigTests
+{
+    public static TheoryData<string, string, string> Configs => new()
+    {
+        // name, config, expected message
+        { "invalid YAML", "name: blog\ntarget: [ecs\n", "django-cdk.yaml:3:1: invalid YAML" },
+        { "empty file", "", "django-cdk.yaml: the file is empty" },
+        { "a list at the top", "- name: blog\n", "django-cdk.yaml:1:1: the file must be a mapping" },
+        { "misspelled top-level key", "name: blog\ntargt: ecs\n", "django-cdk.yaml:2:1: targt: unknown key in the top level. Did you mean 'target'?" },
+        { "missing target", "name: blog\n", "target: required but missing. Allowed: ecs, vue, static, eks, ec2, s3." },
+        { "unknown target", "name: blog\ntarget: ecz\n", "django-cdk.yaml:2:9: target: 'ecz' is not allowed. Did you mean 'ecs'? Allowed: ecs, vue, static, eks, ec2, s3." },
+        { "stack name starting with a digit", "name: 1blog\ntarget: ecs\n", "django-cdk.yaml:1:7: name: '1blog' is not a valid stack name" },
+        { "unknown preset", "name: blog\ntarget: ecs\npreset: cheap\n", "django-cdk.yaml:3:9: preset: 'cheap' is not allowed. Allowed: starter, production." },
+        { "account with 11 digits", "name: blog\ntarget: ecs\naccount: \"12345678901\"\n", "django-cdk.yaml:3:10: account: '12345678901' is not an AWS account ID" },
+        { "region with a typo", "name: blog\ntarget: ecs\nregion: us-east1\n", "django-cdk.yaml:3:9: region: 'us-east1' is not an AWS region name" },
+        { "another target's section", "name: blog\ntarget: ecs\neks:\n  image_directory: .\n", "django-cdk.yaml:3:1: eks: this section configures target 'eks', but target is 'ecs'" },
+        { "misspelled prop", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  web_cpus: 512\n", "django-cdk.yaml:5:3: ecs.web_cpus: unknown key in ecs. Did you mean 'web_cpu'?" },
+        { "text for a number", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  web_cpu: lots\n", "django-cdk.yaml:5:12: ecs.web_cpu: expected a whole number, got 'lots'." },
+        { "a word for a boolean", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  use_celery_beat: maybe\n", "django-cdk.yaml:5:20: ecs.use_celery_beat: expected true or false, got 'maybe'." },
+        { "a value for a list", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  extra_allowed_hosts: a.example.com\n", "django-cdk.yaml:5:24: ecs.extra_allowed_hosts: expected a list of values, got 'a.example.com'." },
+        { "an unknown choice", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  nat_strategy: gateway\n", "django-cdk.yaml:5:17: ecs.nat_strategy: 'gateway' is not allowed. Allowed: single_gateway, gateway_per_az, instance." },
+        { "a duration without a unit", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  release_timeout: 20\n", "django-cdk.yaml:5:20: ecs.release_timeout: expected a duration with a unit: 90s, 20m, 1h or 7d, got '20'." },
+        { "a misspelled worker key", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  celery_workers:\n    - name: bulk\n      queue: [bulk]\n", "django-cdk.yaml:7:7: ecs.celery_workers[0].queue: unknown key in ecs.celery_workers[0]. Did you mean 'queues'?" },
+        { "a release command with an open quote", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  release_commands:\n    - python manage.py shell -c 'print(1)\n", "django-cdk.yaml:6:7: ecs.release_commands[0]: has an unclosed quote" },
+        { "a secret given twice", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  secrets:\n    STRIPE_KEY: {secret: stripe, parameter: /stripe}\n", "django-cdk.yaml:6:17: ecs.secrets.STRIPE_KEY: give exactly one of secret:" },
+        { "a required prop missing", "name: blog\ntarget: ecs\necs:\n  settings_module: blog.settings\n", "django-cdk.yaml:3:1: ecs.image_directory: required but missing (DjangoEcsProps.ImageDirectory)." },
+        { "a prop only C# can set", "name: site\ntarget: static\nstatic:\n  load_balancer: my-alb\n", "django-cdk.yaml:4:3: static.load_balancer: StaticSiteProps.LoadBalancer takes a IApplicationLoadBalancer" },
+        { "a value the construct rejects", "name: blog\ntarget: ecs\nregion: us-east-1\necs:\n  image_directory: {backend}\n  web_cpu: 300\n", "django-cdk.yaml:6:12: ecs.web_cpu: WebCpu is '300', which is not allowed." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Configs))]
+    public void A_malformed_config_gives_one_message_at_its_line_and_exit_code_1(string name, string yaml, string expected)
+    {
+        // Given
+        using var project = new ConfigProject(yaml);
+
+        // When
+        var result = project.Run("synth");
+
+        // Then
+        Assert.True(result.ExitCode == 1, $"{name}: exit code {result.ExitCode}\n{result.Output}");
+        Assert.Contains("error: " + expected, Flatten(result.Output));
+        Assert.DoesNotContain("   at ", result.Output);
+    }
+
+    [Fact]
+    public void A_missing_config_file_says_how_to_get_one()
+    {
+        using var dir = new TempDirectory();
+
+        var result = new CliRun(dir.Path).Run("synth", "--config", "nope.yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nope.yaml: no such file. Run django-cdk init", Flatten(result.Output));
+    }
+
+    [Fact]
+    public void A_value_the_preset_set_is_blamed_on_the_preset_line()
+    {
+        // Given: the starter preset's NAT instance needs an account to look its image up, and the config has none.
+        using var project = new ConfigProject("name: blog\ntarget: ecs\npreset: starter\nregion: us-east-1\necs:\n  image_directory: {backend}\n");
+
+        // When
+        var result = project.Run("synth");
+
+        // Then
+        var output = Flatten(result.Output);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("django-cdk.yaml:3:9: ecs.nat_instance_image: NatInstanceImage is required", output);
+    }
+
+    // Spectre wraps long lines at the console width; messages are compared unwrapped.
+    internal static string Flatten(string output) => string.Join(" ", output.Split('\n').Select(l => l.TrimEnd())).Replace("  ", " ");
+}
