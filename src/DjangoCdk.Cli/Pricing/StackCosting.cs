@@ -40,6 +40,8 @@ internal sealed class StackCosting
             if (line is not null) lines.Add(line);
             if ((line is not null || !priced) && UsagePricedResources.For(type) is { } usage) Exclude(usage);
             if (type == "AWS::ECS::Cluster" && HasContainerInsights(props)) Exclude("CloudWatch Container Insights metrics");
+            if (type is "AWS::EKS::Cluster" or "Custom::AWSCDK-EKS-Cluster")
+                Exclude("Load balancers and volumes Kubernetes creates at run time (Ingress, Service type LoadBalancer, PersistentVolumeClaim): not in the template");
         }
 
         // Addresses not already counted with the NAT gateway or instance that uses them.
