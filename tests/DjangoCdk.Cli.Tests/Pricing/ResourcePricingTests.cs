@@ -148,6 +148,41 @@ public sealed class ResourcePricingTests
     }
 
     [Fact]
+    public void A_service_without_its_own_strategy_follows_the_cluster_default_strategy()
+    {
+        // Given a service naming neither a launch type nor a strategy, on a cluster whose default is 1 FARGATE + the rest Spot
+        var stack = PricingTestData.Stack("""
+            {
+              "Cluster": { "Type": "AWS::ECS::Cluster", "Properties": {} },
+              "Providers": { "Type": "AWS::ECS::ClusterCapacityProviderAssociations", "Properties": {
+                "Cluster": { "Ref": "Cluster" }, "CapacityProviders": [ "FARGATE", "FARGATE_SPOT" ],
+                "DefaultCapacityProviderStrategy": [ { "CapacityProvider": "FARGATE", "Base": 1, "Weight": 0 },
+                                                     { "CapacityProvider": "FARGATE_SPOT", "Weight": 1 } ] } },
+              "Task": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "Cpu": "512", "Memory": "1024",
+                "RuntimePlatform": { "CpuArchitecture": "ARM64" }, "ContainerDefinitions": [ { "Name": "worker" } ] } },
+              "Service": { "Type": "AWS::ECS::Service", "Properties": {
+                "Cluster": { "Ref": "Cluster" }, "TaskDefinition": { "Ref": "Task" }, "DesiredCount": 3 } }
+            }
+            """);
+
+        var line = Estimate(stack).Line("Service");
+
+        // Then one task is on demand and two are on Spot
+        Assert.Equal((0.5m * 0.03238m + 1m * 0.00356m) * Hours * (1 + 2 * (1 - 0.70m)), line.MonthlyUsd);
+        Assert.EndsWith("2 on Fargate Spot", line.Description);
+    }
+
+    [Fact]
+    public void An_EKS_estimate_says_that_what_Kubernetes_creates_is_not_counted()
+    {
+        var stack = PricingTestData.Stack("""{ "Cluster": { "Type": "AWS::EKS::Cluster", "Properties": { "Version": "1.35" } } }""");
+
+        var estimate = Estimate(stack);
+
+        Assert.Contains(estimate.Excluded, e => e.StartsWith("Load balancers and volumes Kubernetes creates", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_standalone_Elastic_IP_is_a_public_IPv4_line()
     {
         var stack = PricingTestData.Stack("""{ "Ip": { "Type": "AWS::EC2::EIP", "Properties": { "Domain": "vpc" } } }""");
