@@ -11,6 +11,7 @@ public static class DotRenderer
         var text = new StringBuilder();
         text.Append("digraph architecture {\n");
         text.Append("    rankdir=LR;\n");
+        text.Append("    graph [fontname=\"Helvetica\", fontsize=12];\n");
         text.Append("    node [shape=box, style=filled, fontname=\"Helvetica\", fontsize=11];\n");
         text.Append("    edge [fontname=\"Helvetica\", fontsize=9];\n");
         foreach (var node in diagram.NodesIn(null)) text.Append("    ").Append(Node(node)).Append('\n');
