@@ -8,6 +8,8 @@ internal static class Commands
     public static void Register(IConfigurator config)
     {
         config.AddCommand<SynthCommand>("synth").WithDescription("Synthesize the app into CloudFormation templates (cdk.out) and summarize them. Needs no AWS account.");
+        config.AddCommand<CostCommand>("cost").WithDescription("Estimate the monthly cost per resource from the dated price table, with the presets side by side. An estimate: traffic excluded.");
+        config.AddCommand<DiagramCommand>("diagram").WithDescription("Draw the architecture: Mermaid (default), Graphviz DOT, or SVG/PNG with Graphviz installed.");
         config.AddCommand<DiffCommand>("diff").WithDescription("Show what a deploy would change (runs the AWS CDK CLI; needs AWS credentials).");
         config.AddCommand<DeployCommand>("deploy").WithDescription("Deploy the app (runs the AWS CDK CLI; needs AWS credentials, a bootstrapped account and Docker).");
         config.AddCommand<DestroyCommand>("destroy").WithDescription("Delete the stack, after listing what is kept (database snapshot, buckets, secrets).");

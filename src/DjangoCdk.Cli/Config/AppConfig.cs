@@ -15,6 +15,7 @@ namespace DjangoCdk.Cli;
 /// <param name="SectionLocation">Where the target's section starts (or <c>target:</c> when the file has none).</param>
 /// <param name="PresetLocation">Where <c>preset:</c> is (or <c>target:</c>), for errors in values the preset set.</param>
 /// <param name="PresetNodes">The nodes of <paramref name="Section"/> that came from the preset, not the file.</param>
+/// <param name="OwnSection">The target's props as the file has them, before the preset.</param>
 public sealed record AppConfig(
     string File,
     string Directory,
@@ -27,8 +28,16 @@ public sealed record AppConfig(
     YamlMappingNode Section,
     ConfigLocation SectionLocation,
     ConfigLocation PresetLocation,
-    IReadOnlySet<YamlNode> PresetNodes)
+    IReadOnlySet<YamlNode> PresetNodes,
+    YamlMappingNode OwnSection)
 {
+    /// <summary>The same config under another preset (for comparing presets' costs).</summary>
+    public AppConfig WithPreset(Preset preset)
+    {
+        var (section, presetNodes) = Presets.Apply(Target, preset, OwnSection);
+        return this with { Preset = preset, Section = section, PresetNodes = presetNodes };
+    }
+
     /// <summary>The default file name, looked for in the current folder.</summary>
     public const string DefaultFile = "django-cdk.yaml";
 

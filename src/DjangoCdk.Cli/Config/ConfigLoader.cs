@@ -85,7 +85,7 @@ public static partial class ConfigLoader
         }
 
         var (merged, presetNodes) = Presets.Apply(target, preset, section);
-        return new AppConfig(file, directory, name.Value, target, preset, account, region, tags, merged, sectionLocation, presetLocation, presetNodes);
+        return new AppConfig(file, directory, name.Value, target, preset, account, region, tags, merged, sectionLocation, presetLocation, presetNodes, section);
     }
 
     /// <summary>How a node is shown in "expected X, got Y" messages.</summary>
