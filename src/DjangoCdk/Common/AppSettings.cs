@@ -39,7 +39,8 @@ internal sealed record AppEnvironmentSettings(
     string MediaDomain,
     string[] ExtraAllowedHosts,
     string[] ExtraCsrfTrustedOrigins,
-    IDictionary<string, string> Variables);
+    IDictionary<string, string> Variables,
+    IReadOnlyDictionary<string, string> Aliases);
 
 /// <summary>
 /// The props every Django-hosting construct shares (<see cref="IDjangoAppProps"/>), defaults applied and validated:
@@ -172,7 +173,9 @@ internal static class AppSettings
         if (!healthCheckPath.StartsWith('/'))
             throw Errors.Invalid(check.Path, nameof(IDjangoAppProps.HealthCheckPath), healthCheckPath, "It must be an absolute path starting with '/', e.g. '/api/health-check/'.");
         var variables = props.EnvironmentVariables ?? new Dictionary<string, string>();
-        DjangoEnvironment.ValidateUserNames(check.Path, nameof(IDjangoAppProps.EnvironmentVariables), variables.Keys, "Secrets", secretNames);
+        var secrets = secretNames.ToList();
+        DjangoEnvironment.ValidateUserNames(check.Path, nameof(IDjangoAppProps.EnvironmentVariables), variables.Keys, "Secrets", secrets);
+        var aliases = Aliases(check.Path, props.EnvironmentAliases, variables.Keys, "Secrets", secrets, NoneUnavailable);
         return new AppEnvironmentSettings(
             props.SettingsModule ?? Defaults.SettingsModule,
             props.Debug ?? false,
@@ -182,8 +185,20 @@ internal static class AppSettings
             props.MediaDomainName ?? "",
             props.ExtraAllowedHosts ?? [],
             props.ExtraCsrfTrustedOrigins ?? [],
-            variables);
+            variables,
+            aliases);
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoneUnavailable = new Dictionary<string, string>();
+
+    /// <summary>
+    /// EnvironmentAliases, checked once for every construct that has it (DjangoEcs and DjangoEks through
+    /// <see cref="Environment"/>, DockerEc2 directly): <paramref name="unavailable"/> names the contract values the
+    /// construct does not set, with why. Returns the aliases, or none.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Aliases(string path, IDictionary<string, string>? aliases, IEnumerable<string> variableNames,
+        string secretsProp, IEnumerable<string> secretNames, IReadOnlyDictionary<string, string> unavailable) =>
+        DjangoEnvironment.ValidateAliases(path, aliases, nameof(IDjangoAppProps.EnvironmentVariables), variableNames, secretsProp, secretNames, unavailable);
 
     public static int ContainerPort(IDjangoAppProps props, PropChecks check) =>
         check.Range(nameof(IDjangoAppProps.ContainerPort), props.ContainerPort ?? Defaults.ContainerPort, 1, 65535);

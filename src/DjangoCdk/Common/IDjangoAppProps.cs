@@ -27,6 +27,7 @@ internal interface IDjangoAppProps
     string[]? ExtraAllowedHosts { get; }
     string[]? ExtraCsrfTrustedOrigins { get; }
     IDictionary<string, string>? EnvironmentVariables { get; }
+    IDictionary<string, string>? EnvironmentAliases { get; }
     string? HealthCheckPath { get; }
     int? ContainerPort { get; }
     string? SettingsModule { get; }

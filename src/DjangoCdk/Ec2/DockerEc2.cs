@@ -69,8 +69,11 @@ public sealed class DockerEc2 : Construct
         ElasticIp = new CfnEIP(this, Ids.ElasticIp, new CfnEIPProps { Domain = "vpc" });
         SiteHost = settings.Domain?.Name ?? ElasticIp.Ref;
         SiteUrl = (settings.Domain is null ? "http://" : "https://") + SiteHost;
+        var contract = CreateEnvironment(settings);
+        ComposedValueSecrets = ComposedSecrets.Create(this, settings.Aliases.Values, contract);
+        contract = contract.WithAliases(settings.Aliases, ComposedValueSecrets);
         Role = CreateRole(settings);
-        Instance = CreateInstance(settings);
+        Instance = CreateInstance(settings, contract);
         _ = new CfnEIPAssociation(this, Ids.ElasticIpAssociation, new CfnEIPAssociationProps { AllocationId = ElasticIp.AttrAllocationId, InstanceId = Instance.InstanceId });
         Record = CreateDns(settings.Domain);
         CreateOutputs();
@@ -225,6 +228,7 @@ public sealed class DockerEc2 : Construct
         FrontendImageAsset?.Repository.GrantPull(role);
         SecretKey.GrantRead(role);
         DatabaseSecret.GrantRead(role);
+        foreach (var composed in ComposedValueSecrets.Values) composed.GrantRead(role);
         LogGroup.GrantWrite(role);
         foreach (var (actions, resource) in new[]
                  {
@@ -245,7 +249,7 @@ public sealed class DockerEc2 : Construct
     /// root volume, the data volume attached at creation, and cfn-init that installs the stack and runs the boot script,
     /// whose exit status cfn-signal reports. cfn-hup applies later configuration changes in place.
     /// </summary>
-    private Instance_ CreateInstance(DockerEc2Settings settings)
+    private Instance_ CreateInstance(DockerEc2Settings settings, DjangoEnvironment contract)
     {
         var image = settings.MachineImage ?? Amazon.CDK.AWS.EC2.MachineImage.LatestAmazonLinux2023(new AmazonLinux2023ImageSsmParameterProps
         {
@@ -280,7 +284,7 @@ public sealed class DockerEc2 : Construct
                 ConfigSets = new Dictionary<string, string[]> { ["default"] = ["stack", "boot"] },
                 Configs = new Dictionary<string, InitConfig>
                 {
-                    ["stack"] = new(StackElements(settings)),
+                    ["stack"] = new(StackElements(settings, contract)),
                     ["boot"] = new([InitCommand.ShellCommand($"bash {Defaults.Ec2StackDirectory}/boot.sh", new InitCommandOptions { Key = "10-boot" })]),
                 },
             }),
@@ -309,7 +313,7 @@ public sealed class DockerEc2 : Construct
     }
 
     /// <summary>What cfn-init writes before the boot script runs: the stack files, its configuration, and cfn-hup.</summary>
-    private InitElement[] StackElements(DockerEc2Settings settings)
+    private InitElement[] StackElements(DockerEc2Settings settings, DjangoEnvironment contract)
     {
         var stack = Stack.Of(this);
         var dir = Defaults.Ec2StackDirectory;
@@ -319,8 +323,8 @@ public sealed class DockerEc2 : Construct
         var elements = new List<InitElement>
         {
             InitSource.FromExistingAsset(dir, StackFilesAsset),
-            InitFile.FromString($"{config}/stack.env", EnvFile(StackVariables(settings), quoted: true), root),
-            InitFile.FromString($"{config}/django.env", EnvFile(DjangoVariables(settings), quoted: false), root),
+            InitFile.FromString($"{config}/stack.env", EnvFile(StackVariables(settings, contract), quoted: true), root),
+            InitFile.FromString($"{config}/django.env", EnvFile(DjangoVariables(settings, contract), quoted: false), root),
             InitFile.FromString("/etc/cfn/cfn-hup.conf",
                 $"[main]\nstack={stack.StackId}\nregion={stack.Region}\ninterval=2\n",
                 new InitFileOptions { Mode = "000400", Owner = "root", Group = "root", ServiceRestartHandles = [restartHup] }),
@@ -345,13 +349,17 @@ public sealed class DockerEc2 : Construct
                $"action=/opt/aws/bin/cfn-init -v --stack {stack.StackName} --resource {logicalId} --configsets default --region {stack.Region}\nrunas=root\n";
     }
 
-    /// <summary>The boot script's inputs: plain values and secret ARNs, never a secret value.</summary>
-    private Dictionary<string, string> StackVariables(DockerEc2Settings settings)
+    /// <summary>
+    /// The boot script's inputs: plain values and secret ARNs, never a secret value. The secrets of the aliases (an
+    /// alias of DJANGO_SECRET_KEY or POSTGRES_PASSWORD, DATABASE_URL) are listed, when there are any, in
+    /// SECRET_ALIASES as name|secret ARN|JSON field, separated by spaces.
+    /// </summary>
+    private Dictionary<string, string> StackVariables(DockerEc2Settings settings, DjangoEnvironment contract)
     {
         var profiles = new List<string>();
         if (settings.UseCeleryBeat) profiles.Add("beat");
         if (FrontendImageAsset is not null) profiles.Add("frontend");
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["AWS_REGION"] = Stack.Of(this).Region,
             ["STACK_DIR"] = Defaults.Ec2StackDirectory,
@@ -376,21 +384,32 @@ public sealed class DockerEc2 : Construct
             ["HEALTH_CHECK_PATH"] = settings.HealthCheckPath,
             ["HEALTH_TIMEOUT_SECONDS"] = Defaults.Ec2HealthTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        var aliases = contract.Secrets.Where(s => !DjangoEnvironment.ReservedNames.Contains(s.Key)).ToList();
+        if (aliases.Count > 0)
+            variables["SECRET_ALIASES"] = string.Join(" ", aliases.Select(a => $"{a.Key}|{a.Value.Secret.SecretArn}|{a.Value.Field}"));
+        return variables;
     }
 
     /// <summary>
     /// The environment contract DjangoEcs sets, for the same image: Postgres and Redis are the compose services, Redis
-    /// without TLS or AUTH on the private Docker network (REDIS_TLS=0). The secrets are added on the instance by the
-    /// boot script (DJANGO_SECRET_KEY, POSTGRES_PASSWORD).
+    /// without TLS or AUTH on the private Docker network (REDIS_TLS=0, and REDIS_URL, when aliased, a plain value).
     /// </summary>
-    private Dictionary<string, string> DjangoVariables(DockerEc2Settings settings)
+    private DjangoEnvironment CreateEnvironment(DockerEc2Settings settings)
     {
         var https = settings.Domain is not null;
         // No Redis AUTH token: the contract then sets REDIS_TLS=0 and no REDIS_PASSWORD.
-        var contract = new DjangoEnvironment(new DjangoEnvironmentInputs(
+        return new DjangoEnvironment(new DjangoEnvironmentInputs(
             settings.SettingsModule, settings.Debug, SiteHost, https ? SiteUrl : "", FrontendImageAsset is null ? "" : SiteUrl, "", "",
             https, settings.HealthCheckPath, "postgres", Defaults.PostgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Defaults.DatabaseName, DatabaseSecret, "redis", RedisAuthToken: null, StaticFileBucket.BucketName, Stack.Of(this).Region, SecretKey));
+    }
+
+    /// <summary>
+    /// django.env: the contract's plain values (with their aliases) and the user's variables. The secrets are added on
+    /// the instance by the boot script (DJANGO_SECRET_KEY, POSTGRES_PASSWORD, and SECRET_ALIASES).
+    /// </summary>
+    private Dictionary<string, string> DjangoVariables(DockerEc2Settings settings, DjangoEnvironment contract)
+    {
         var variables = new Dictionary<string, string>(contract.Variables, StringComparer.Ordinal)
         {
             ["AWS_DEFAULT_REGION"] = Stack.Of(this).Region,
@@ -488,6 +507,12 @@ public sealed class DockerEc2 : Construct
 
     /// <summary>The bucket receiving the S3 access logs.</summary>
     public Bucket AccessLogsBucket { get; }
+
+    /// <summary>
+    /// The secrets of the composed values that <see cref="DockerEc2Props.EnvironmentAliases"/> names, by that name:
+    /// <see cref="ComposedValues.DatabaseUrl"/> only (this Redis has no password, so REDIS_URL is plain); empty when none.
+    /// </summary>
+    public IReadOnlyDictionary<string, ISecret> ComposedValueSecrets { get; }
 
     /// <summary>The generated Django SECRET_KEY.</summary>
     public ISecret SecretKey { get; }

@@ -92,6 +92,17 @@ public sealed record DockerEc2Props
     /// <remarks>Default: none.</remarks>
     public IDictionary<string, string>? EnvironmentVariables { get; init; }
 
+    /// <summary>
+    /// Extra names under which every Django container receives values of the environment contract: the key is the
+    /// name your project reads, the value a contract name (e.g. "DJANGO_SECRET_KEY", "ALLOWED_HOSTS",
+    /// "POSTGRES_PASSWORD", "S3_BUCKET_NAME") or a composed one, <see cref="ComposedValues.DatabaseUrl"/> or
+    /// <see cref="ComposedValues.RedisUrl"/>. An alias of a plain value is a plain variable; an alias of a secret is
+    /// delivered as that secret (read from Secrets Manager by the boot script with the instance role, into a root-only file); DATABASE_URL holds the password, so it is a Secrets Manager secret (0.40 USD a month) that CloudFormation composes from the database secret, created only when an alias names it; REDIS_URL (redis://redis:6379/0, no password on the private Docker network) is a plain value. REDIS_PASSWORD is refused: this Redis has none.
+    /// </summary>
+    /// <remarks>Default: none; the containers receive the contract under its own names only.</remarks>
+    /// <example><c>EnvironmentAliases = new Dictionary&lt;string, string&gt; { ["SECRET_KEY"] = "DJANGO_SECRET_KEY", ["DATABASE_URL"] = "DATABASE_URL", ["CELERY_BROKER_URL"] = "REDIS_URL" }</c></example>
+    public IDictionary<string, string>? EnvironmentAliases { get; init; }
+
     /// <summary>How long CloudFormation waits for the instance to report the application healthy, in minutes.</summary>
     /// <remarks>Default: 30.</remarks>
     public int? BootTimeoutMinutes { get; init; }

@@ -49,7 +49,16 @@ internal sealed record DockerEc2Settings
     public required string SettingsModule { get; init; }
     public required bool Debug { get; init; }
     public required IDictionary<string, string> Variables { get; init; }
+
+    /// <summary>EnvironmentAliases, checked; empty when none.</summary>
+    public required IReadOnlyDictionary<string, string> Aliases { get; init; }
     public required int BootTimeoutMinutes { get; init; }
+
+    /// <summary>The contract values DockerEc2 does not set: its Redis, on the private Docker network, has no password.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Unavailable = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [DjangoEnvironment.RedisPassword] = "its Redis runs on the private Docker network without AUTH, so there is no password (REDIS_URL is redis://redis:6379/0). Remove the alias.",
+    };
 
     /// <summary>Applies the defaults to <paramref name="props"/> and validates every value.</summary>
     public static DockerEc2Settings Resolve(DockerEc2Props props, ConstructSite site)
@@ -75,6 +84,7 @@ internal sealed record DockerEc2Settings
             SettingsModule = props.SettingsModule ?? Defaults.SettingsModule,
             Debug = props.Debug ?? false,
             Variables = ResolveVariables(props.EnvironmentVariables, site),
+            Aliases = AppSettings.Aliases(site.Path, props.EnvironmentAliases, props.EnvironmentVariables?.Keys ?? [], "Secrets", [], Unavailable),
             BootTimeoutMinutes = Range(site, nameof(DockerEc2Props.BootTimeoutMinutes), props.BootTimeoutMinutes ?? Defaults.Ec2BootTimeoutMinutes, 5, 720),
         };
     }

@@ -79,7 +79,9 @@ public sealed class DjangoEcs : Construct
         (LoadBalancer, Certificate, Listener) = CreateLoadBalancer(settings, id);
         ApiDomainName = settings.Domain?.Name ?? LoadBalancer.LoadBalancerDnsName;
         SiteUrl = (settings.Domain is null ? "http://" : "https://") + ApiDomainName;
-        var containers = CreateContainerSettings(settings, cache);
+        var contract = CreateEnvironment(settings, cache);
+        ComposedValueSecrets = ComposedSecrets.Create(this, settings.App.Environment.Aliases.Values, contract);
+        var containers = CreateContainerSettings(settings, contract.WithAliases(settings.App.Environment.Aliases, ComposedValueSecrets));
         (WebTaskDefinition, WebService, WebTargetGroup, WebScaling) = CreateWebService(settings, containers);
         requestsPerTarget = settings.Web.RequestsPerTarget;
         if (settings.OpenLoadBalancer) AddRequestCountScaling();
@@ -235,18 +237,24 @@ public sealed class DjangoEcs : Construct
         return (loadBalancer, certificate, https);
     }
 
-    /// <summary>The environment contract, the user's variables and secrets, the image, logs and roles every container shares.</summary>
-    private AppContainerSettings CreateContainerSettings(DjangoEcsSettings settings, RedisCache cache)
+    /// <summary>The environment contract: the site's names, the data stores' addresses and the secrets' references.</summary>
+    private DjangoEnvironment CreateEnvironment(DjangoEcsSettings settings, RedisCache cache)
     {
         var env = settings.App.Environment;
         var https = settings.Domain is not null;
         var allowedHosts = new[] { ApiDomainName }.Concat(env.ExtraAllowedHosts);
         var csrfOrigins = (https ? new[] { SiteUrl } : []).Concat(env.ExtraCsrfTrustedOrigins);
-        var contract = new DjangoEnvironment(new DjangoEnvironmentInputs(
+        return new DjangoEnvironment(new DjangoEnvironmentInputs(
             env.SettingsModule, env.Debug, string.Join(",", allowedHosts), string.Join(",", csrfOrigins), env.FrontendUrl, env.AssetsDomain,
             env.MediaDomain, https, env.HealthCheckPath,
             Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, settings.App.Database.Name, Database.Secret!,
             cache.Host, cache.AuthToken, StaticFileBucket.BucketName, Stack.Of(this).Region, SecretKey));
+    }
+
+    /// <summary>The environment contract (with its aliases), the user's variables and secrets, the image, logs and roles every container shares.</summary>
+    private AppContainerSettings CreateContainerSettings(DjangoEcsSettings settings, DjangoEnvironment contract)
+    {
+        var env = settings.App.Environment;
         var environment = contract.Variables.Concat(env.Variables).ToDictionary(kv => kv.Key, kv => kv.Value);
         var secrets = contract.Secrets
             .ToDictionary(kv => kv.Key, kv => kv.Value.Field is null
@@ -377,6 +385,12 @@ public sealed class DjangoEcs : Construct
 
     /// <summary>The generated Django SECRET_KEY.</summary>
     public ISecret SecretKey { get; }
+
+    /// <summary>
+    /// The secrets of the composed values that <see cref="DjangoEcsProps.EnvironmentAliases"/> names
+    /// (<see cref="ComposedValues.DatabaseUrl"/>, <see cref="ComposedValues.RedisUrl"/>), by that name; empty when none.
+    /// </summary>
+    public IReadOnlyDictionary<string, ISecret> ComposedValueSecrets { get; }
 
     /// <summary>The security group shared by every application task; data stores admit it.</summary>
     public SecurityGroup AppSecurityGroup { get; }

@@ -87,7 +87,7 @@ public sealed class DjangoEks : Construct
         var addons = InstallAddons(settings.Domain);
         Certificate = CreateCertificate(settings.Domain, addons.Zone);
         SiteUrl = "https://" + settings.Domain.Name;
-        var (pod, contract) = CreatePodSettings(settings, cache);
+        (var pod, var contract, ComposedValueSecrets) = CreatePodSettings(settings, cache);
         SecretsManifest = SyncSecrets(settings, pod, contract, secretsReader, addons.SecretsOperator);
         Release = CreateReleasePhase(settings, pod);
         Workloads = CreateWorkloads(settings, pod, id, addons.ExternalDns);
@@ -273,8 +273,11 @@ public sealed class DjangoEks : Construct
         ? Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, Ids.Certificate, domain.CertificateArn)
         : new Certificate(this, Ids.Certificate, new CertificateProps { DomainName = domain.Name, Validation = CertificateValidation.FromDns(zone) });
 
-    /// <summary>The environment contract and the user's variables, shared by every pod; secret values stay in the Kubernetes Secret.</summary>
-    private (PodSettings Pod, DjangoEnvironment Contract) CreatePodSettings(DjangoEksSettings settings, RedisCache cache)
+    /// <summary>
+    /// The environment contract (with its aliases, and the composed secrets they ask for) and the user's variables,
+    /// shared by every pod; secret values stay in the Kubernetes Secret.
+    /// </summary>
+    private (PodSettings Pod, DjangoEnvironment Contract, IReadOnlyDictionary<string, ISecret> Composed) CreatePodSettings(DjangoEksSettings settings, RedisCache cache)
     {
         var env = settings.App.Environment;
         var allowedHosts = new[] { settings.Domain.Name }.Concat(env.ExtraAllowedHosts);
@@ -284,11 +287,13 @@ public sealed class DjangoEks : Construct
             env.MediaDomain, Https: true, env.HealthCheckPath,
             Database.DbInstanceEndpointAddress, Database.DbInstanceEndpointPort, settings.App.Database.Name, Database.Secret!,
             cache.Host, cache.AuthToken, StaticFileBucket.BucketName, Stack.Of(this).Region, SecretKey));
+        var composed = ComposedSecrets.Create(this, env.Aliases.Values, contract);
+        contract = contract.WithAliases(env.Aliases, composed);
         var variables = contract.Variables.Concat(env.Variables).ToDictionary(kv => kv.Key, kv => kv.Value);
         var secretKeys = contract.Secrets.Keys.Concat(settings.Secrets.Keys).ToList();
         var pod = new PodSettings(AppNamespace, ImageAsset.ImageUri, AppServiceAccountName, variables, AppSecretName, secretKeys,
             settings.App.ContainerPort, env.HealthCheckPath, settings.Domain.Name);
-        return (pod, contract);
+        return (pod, contract, composed);
     }
 
     /// <summary>
@@ -407,6 +412,12 @@ public sealed class DjangoEks : Construct
 
     /// <summary>The generated Django SECRET_KEY.</summary>
     public ISecret SecretKey { get; }
+
+    /// <summary>
+    /// The secrets of the composed values that <see cref="DjangoEksProps.EnvironmentAliases"/> names
+    /// (<see cref="ComposedValues.DatabaseUrl"/>, <see cref="ComposedValues.RedisUrl"/>), by that name; empty when none.
+    /// </summary>
+    public IReadOnlyDictionary<string, ISecret> ComposedValueSecrets { get; }
 
     /// <summary>The Docker image asset built from <see cref="DjangoEksProps.ImageDirectory"/>.</summary>
     public DockerImageAsset ImageAsset { get; }

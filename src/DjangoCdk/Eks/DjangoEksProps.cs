@@ -124,6 +124,17 @@ public sealed record DjangoEksProps : IDjangoAppProps
     /// <remarks>Default: none. Only the app's secret reader may read them (its IAM role is granted each one).</remarks>
     public IDictionary<string, EksSecret>? Secrets { get; init; }
 
+    /// <summary>
+    /// Extra names under which every Django container receives values of the environment contract: the key is the
+    /// name your project reads, the value a contract name (e.g. "DJANGO_SECRET_KEY", "ALLOWED_HOSTS",
+    /// "POSTGRES_PASSWORD", "S3_BUCKET_NAME") or a composed one, <see cref="ComposedValues.DatabaseUrl"/> or
+    /// <see cref="ComposedValues.RedisUrl"/>. An alias of a plain value is a plain variable; an alias of a secret is
+    /// delivered as that secret (an entry of the ExternalSecret, which the secrets reader role reads); a composed URL holds a password, so it is always a secret: a Secrets Manager secret (0.40 USD a month each) that CloudFormation composes from the database secret or the Redis AUTH token, created only when an alias names it.
+    /// </summary>
+    /// <remarks>Default: none; the containers receive the contract under its own names only.</remarks>
+    /// <example><c>EnvironmentAliases = new Dictionary&lt;string, string&gt; { ["SECRET_KEY"] = "DJANGO_SECRET_KEY", ["DATABASE_URL"] = "DATABASE_URL", ["CELERY_BROKER_URL"] = "REDIS_URL" }</c></example>
+    public IDictionary<string, string>? EnvironmentAliases { get; init; }
+
     /// <summary>The path the load balancer and the probes check; it must answer 200 without a database query, whatever the Host header.</summary>
     /// <remarks>Default: "/api/health-check/".</remarks>
     public string? HealthCheckPath { get; init; }

@@ -80,6 +80,20 @@ secret_string() {
   aws secretsmanager get-secret-value --region "$AWS_REGION" --secret-id "$1" --query SecretString --output text
 }
 
+# The secrets of EnvironmentAliases, as NAME=value lines: SECRET_ALIASES lists them as name|secret ARN|JSON field
+# (the field empty for the whole value), separated by spaces; unset when there are none.
+write_secret_aliases() {
+  local entry name arn field value
+  for entry in ${SECRET_ALIASES:-}; do
+    IFS='|' read -r name arn field <<<"$entry"
+    value=$(secret_string "$arn")
+    if [ -n "$field" ]; then
+      value=$(printf '%s' "$value" | python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$field")
+    fi
+    printf '%s=%s\n' "$name" "$value"
+  done
+}
+
 # The two files the compose file reads, root-only: .env (interpolation) and django.env (the containers' environment).
 write_environment() {
   local secret_key database_secret database_password
@@ -92,6 +106,7 @@ write_environment() {
     cat "$CONFIG_DIR/django.env"
     printf 'DJANGO_SECRET_KEY=%s\n' "$secret_key"
     printf 'POSTGRES_PASSWORD=%s\n' "$database_password"
+    write_secret_aliases
   } >"$STACK_DIR/django.env.new"
   {
     printf 'DJANGO_IMAGE=%s\n' "$DJANGO_IMAGE"
