@@ -20,7 +20,8 @@ public sealed class CliApp
     /// <summary>Runs one command line and returns the process exit code.</summary>
     public int Run(IReadOnlyList<string> args)
     {
-        var noColor = args.Contains("--no-color") || !string.IsNullOrEmpty(_services.GetVariable("NO_COLOR"));
+        var noColor = args.Contains("--no-color") || !string.IsNullOrEmpty(_services.GetVariable("NO_COLOR"))
+            || (_services.Console is null && System.Console.IsOutputRedirected);
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         var console = _services.Console ?? AnsiConsole.Create(new AnsiConsoleSettings
         {

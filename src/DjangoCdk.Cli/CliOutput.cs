@@ -20,23 +20,23 @@ public sealed class CliOutput(IAnsiConsole console, bool noColor)
     /// <summary>Whether colour and decoration are off.</summary>
     public bool NoColor { get; } = noColor;
 
-    /// <summary>A line of text, as is.</summary>
-    public void Plain(string text) => Console.Write(new Text(text + "\n"));
+    /// <summary>A line of text, as is (never wrapped: commands printed for copying must stay on one line).</summary>
+    public void Plain(string text) => Console.Profile.Out.Writer.WriteLine(text);
 
     /// <summary>An empty line.</summary>
     public void Blank() => Console.WriteLine();
 
     /// <summary>A section heading.</summary>
-    public void Heading(string text) => Console.Write(new Text(text + "\n", NoColor ? Style.Plain : new Style(decoration: Decoration.Bold)));
+    public void Heading(string text) => Styled(text, new Style(decoration: Decoration.Bold));
 
     /// <summary>A line that reports success.</summary>
-    public void Success(string text) => Console.Write(new Text(text + "\n", NoColor ? Style.Plain : new Style(Color.Green)));
+    public void Success(string text) => Styled(text, new Style(Color.Green));
 
     /// <summary>A warning, prefixed "warning: ".</summary>
-    public void Warning(string text) => Console.Write(new Text("warning: " + text + "\n", NoColor ? Style.Plain : new Style(Color.Yellow)));
+    public void Warning(string text) => Styled("warning: " + text, new Style(Color.Yellow));
 
     /// <summary>An error, prefixed "error: ".</summary>
-    public void Error(string text) => Console.Write(new Text("error: " + text + "\n", NoColor ? Style.Plain : new Style(Color.Red)));
+    public void Error(string text) => Styled("error: " + text, new Style(Color.Red));
 
     /// <summary>A table with a header row; every cell is plain text.</summary>
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, ISet<int>? rightAligned = null)
@@ -54,5 +54,12 @@ public sealed class CliOutput(IAnsiConsole console, bool noColor)
     }
 
     /// <summary>A JSON document (for <c>--json</c>), indented, on its own.</summary>
-    public void Json(JsonNode document) => Console.Write(new Text(document.ToJsonString(Indented) + "\n"));
+    public void Json(JsonNode document) => Console.Profile.Out.Writer.WriteLine(document.ToJsonString(Indented));
+
+    // Colour on a terminal that takes it; otherwise the plain line, unwrapped.
+    private void Styled(string text, Style style)
+    {
+        if (NoColor || !Console.Profile.Capabilities.Ansi) Plain(text);
+        else Console.Write(new Text(text + "\n", style));
+    }
 }

@@ -19,10 +19,11 @@ public sealed class CostCommand(CliServices services, CliOutput output) : Comman
     {
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
         var prices = PriceTable.Load();
-        var estimate = Estimate(config, settings.OutDirectory(services, config), prices);
+        var quiet = settings.Json;
+        var estimate = Estimate(config, settings.OutDirectory(services, config), prices, quiet);
         var presets = settings.NoCompare
             ? []
-            : Enum.GetValues<Preset>().Select(p => (Preset: p, Estimate: p == config.Preset ? estimate : EstimateElsewhere(config.WithPreset(p), prices))).ToList();
+            : Enum.GetValues<Preset>().Select(p => (Preset: p, Estimate: p == config.Preset ? estimate : EstimateElsewhere(config.WithPreset(p), prices, quiet))).ToList();
         var stale = services.Today.DayNumber - prices.AsOf.DayNumber > StaleAfterDays;
 
         if (settings.Json)
@@ -49,21 +50,21 @@ public sealed class CostCommand(CliServices services, CliOutput output) : Comman
         return (int)ExitCode.Success;
     }
 
-    private CostEstimate Estimate(AppConfig config, string outDirectory, PriceTable prices)
+    private CostEstimate Estimate(AppConfig config, string outDirectory, PriceTable prices, bool quiet)
     {
-        output.Plain($"Synthesizing {config.Name} with preset {Name(config.Preset)} ...");
+        if (!quiet) output.Plain($"Synthesizing {config.Name} with preset {Name(config.Preset)} ...");
         var result = Synthesizer.Synthesize(config, outDirectory, services.GetVariable);
         if (result.HasErrors) throw new CliException($"Preset {Name(config.Preset)}: the constructs reported errors; run django-cdk synth for them.");
         return CostEstimator.Estimate(result.Stacks, config.Region ?? result.Stacks.Select(s => s.Region).FirstOrDefault(r => r is not null) ?? prices.BaselineRegion, prices);
     }
 
     // The other presets are synthesized into a temporary folder, so cdk.out keeps the config's own app.
-    private CostEstimate EstimateElsewhere(AppConfig config, PriceTable prices)
+    private CostEstimate EstimateElsewhere(AppConfig config, PriceTable prices, bool quiet)
     {
         var folder = Path.Combine(Path.GetTempPath(), "django-cdk-cost", Guid.NewGuid().ToString("N"));
         try
         {
-            return Estimate(config, folder, prices);
+            return Estimate(config, folder, prices, quiet);
         }
         finally
         {
