@@ -12,7 +12,7 @@ public sealed class MalformedConfigTests
         { "empty file", "", "django-cdk.yaml: the file is empty" },
         { "a list at the top", "- name: blog\n", "django-cdk.yaml:1:1: the file must be a mapping" },
         { "misspelled top-level key", "name: blog\ntargt: ecs\n", "django-cdk.yaml:2:1: targt: unknown key in the top level. Did you mean 'target'?" },
-        { "missing target", "name: blog\n", "target: required but missing. Allowed: ecs, vue, static, eks, ec2, s3." },
+        { "missing target", "name: blog\n", "django-cdk.yaml:1:1: target: required but missing. Allowed: ecs, vue, static, eks, ec2, s3." },
         { "unknown target", "name: blog\ntarget: ecz\n", "django-cdk.yaml:2:9: target: 'ecz' is not allowed. Did you mean 'ecs'? Allowed: ecs, vue, static, eks, ec2, s3." },
         { "stack name starting with a digit", "name: 1blog\ntarget: ecs\n", "django-cdk.yaml:1:7: name: '1blog' is not a valid stack name" },
         { "unknown preset", "name: blog\ntarget: ecs\npreset: cheap\n", "django-cdk.yaml:3:9: preset: 'cheap' is not allowed. Allowed: starter, production." },
@@ -30,7 +30,7 @@ public sealed class MalformedConfigTests
         { "a secret given twice", "name: blog\ntarget: ecs\necs:\n  image_directory: {backend}\n  secrets:\n    STRIPE_KEY: {secret: stripe, parameter: /stripe}\n", "django-cdk.yaml:6:17: ecs.secrets.STRIPE_KEY: give exactly one of secret:" },
         { "a required prop missing", "name: blog\ntarget: ecs\necs:\n  settings_module: blog.settings\n", "django-cdk.yaml:3:1: ecs.image_directory: required but missing (DjangoEcsProps.ImageDirectory)." },
         { "a prop only C# can set", "name: site\ntarget: static\nstatic:\n  load_balancer: my-alb\n", "django-cdk.yaml:4:3: static.load_balancer: StaticSiteProps.LoadBalancer takes a IApplicationLoadBalancer" },
-        { "a value the construct rejects", "name: blog\ntarget: ecs\nregion: us-east-1\necs:\n  image_directory: {backend}\n  web_cpu: 300\n", "django-cdk.yaml:6:12: ecs.web_cpu: WebCpu is '300', which is not allowed." },
+        { "a value the construct rejects", "name: blog\ntarget: ecs\naccount: \"123456789012\"\nregion: us-east-1\necs:\n  image_directory: {backend}\n  web_cpu: 300\n", "django-cdk.yaml:7:12: ecs.web_cpu: WebCpu is '300', which is not allowed." },
     };
 
     [Theory]
@@ -63,8 +63,8 @@ public sealed class MalformedConfigTests
     [Fact]
     public void A_value_the_preset_set_is_blamed_on_the_preset_line()
     {
-        // Given: the starter preset's NAT instance needs an account to look its image up, and the config has none.
-        using var project = new ConfigProject("name: blog\ntarget: ecs\npreset: starter\nregion: us-east-1\necs:\n  image_directory: {backend}\n");
+        // Given: 4 vCPU from the file, and the production preset's 2048 MiB, which Fargate does not pair with 4 vCPU.
+        using var project = new ConfigProject("name: blog\ntarget: ecs\npreset: production\nregion: us-east-1\necs:\n  image_directory: {backend}\n  web_cpu: 4096\n");
 
         // When
         var result = project.Run("synth");
@@ -72,7 +72,24 @@ public sealed class MalformedConfigTests
         // Then
         var output = Flatten(result.Output);
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("django-cdk.yaml:3:9: ecs.nat_instance_image: NatInstanceImage is required", output);
+        Assert.Contains("error: django-cdk.yaml:3:9: ecs.web_memory_mib: WebMemoryMiB is '2048', which is not allowed.", output);
+        Assert.Contains("(The value comes from preset 'production'; set ecs.web_memory_mib in the file to override it.)", output);
+    }
+
+    [Fact]
+    public void A_construct_that_needs_an_account_says_where_the_config_gives_one()
+    {
+        // Given: the starter preset's NAT instance looks its image up in the account, and neither the config nor the environment names one.
+        using var project = new ConfigProject("name: blog\ntarget: ecs\nregion: us-east-1\necs:\n  image_directory: {backend}\n");
+
+        // When
+        var result = project.Run("synth");
+
+        // Then
+        var output = Flatten(result.Output);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ecs.nat_instance_image: NatInstanceImage is required", output);
+        Assert.Contains("With django-cdk: set account: and region: at the top of the config, or let deploy and diff take them from your AWS credentials.", output);
     }
 
     // Spectre wraps long lines at the console width; messages are compared unwrapped.

@@ -22,11 +22,14 @@ internal sealed class CliRun
 
     public DateOnly Today { get; set; } = new(2026, 11, 26);
 
+    /// <summary>How the tool runs itself (the CDK CLI's --app).</summary>
+    public IReadOnlyList<string> Self { get; set; } = ["django-cdk"];
+
     public CliResult Run(params string[] args)
     {
         var console = new TestConsole().Width(200);
         console.Profile.Capabilities.Ansi = false;
-        var services = new CliServices(Processes, name => Variables.GetValueOrDefault(name), CurrentDirectory, Today, console);
+        var services = new CliServices(Processes, name => Variables.GetValueOrDefault(name), CurrentDirectory, Today, console, SelfCommand: Self);
         var exitCode = CliApp.Create(services).Run(args);
         return new CliResult(exitCode, console.Output);
     }

@@ -20,7 +20,10 @@ internal sealed class FakeProcessRunner : IProcessRunner
     /// <summary>Called by Run, for fakes that must produce files (Graphviz's output).</summary>
     public Action<ProcessCommand>? OnRun { get; set; }
 
-    public string? Find(string program) => Installed.Contains(program) ? "/usr/bin/" + program : null;
+    /// <summary>When set, Find throws it (an unexpected failure).</summary>
+    public Exception? Throw { get; set; }
+
+    public string? Find(string program) => Throw is not null ? throw Throw : Installed.Contains(program) ? "/usr/bin/" + program : null;
 
     public int Run(ProcessCommand command)
     {
