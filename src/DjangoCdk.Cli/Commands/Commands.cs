@@ -9,5 +9,6 @@ internal static class Commands
     {
         config.AddCommand<SynthCommand>("synth").WithDescription("Synthesize the app into CloudFormation templates (cdk.out) and summarize them. Needs no AWS account.");
         // COMMANDS: one line per verb.
+        config.AddCommand<InitCommand>("init").WithDescription("Look at a Django project and write a commented django-cdk.yaml.");
     }
 }
