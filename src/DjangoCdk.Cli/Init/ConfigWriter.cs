@@ -16,7 +16,7 @@ public static partial class ConfigWriter
     {
         var w = new StringBuilder();
         Line(w, 0, $"# yaml-language-server: $schema={choices.SchemaPath}");
-        Line(w, 0, $"# django-cdk configuration, written by `django-cdk init` from the Django project in {PathFrom(configDirectory, scan.ProjectRoot)}.");
+        Line(w, 0, $"# django-cdk configuration, written by `django-cdk init` from the Django project in {Folder(PathFrom(configDirectory, scan.ProjectRoot))}.");
         Line(w, 0, "# `django-cdk schema` writes django-cdk.schema.json beside this file, for completion and checks in your editor.");
         Line(w, 0, "# Paths are relative to this file's folder. Never put a secret's value here: `secrets` names a Secrets Manager secret.");
         Line(w, 0, "# Next: django-cdk synth");
@@ -257,7 +257,7 @@ public static partial class ConfigWriter
         Line(w, i, "secrets: {}");
         if (secret.Count > 0)
         {
-            Line(w, i, "# TODO the settings read these secrets and nothing provides them; create each secret and name it here:");
+            Line(w, i, "# TODO the settings read these names, which look like secrets, and nothing provides them; create each secret and name it here:");
             foreach (var name in secret) Line(w, i, "#   " + EnvEntry(name, $"{scan.SuggestedName}/{name.Name.ToLowerInvariant().Replace('_', '-')}"));
         }
     }
@@ -277,6 +277,8 @@ public static partial class ConfigWriter
 
     private static void Optional(StringBuilder w, int i, string key, string? value, string example) =>
         Line(w, i, value is null ? $"# {key}: {example}" : $"{key}: {Scalar(value)}");
+
+    private static string Folder(string relative) => relative == "." ? "this folder" : relative + "/";
 
     private static void Line(StringBuilder w, int indent, string text) => w.Append(' ', indent * 2).Append(text).Append('\n');
 
@@ -300,6 +302,6 @@ public static partial class ConfigWriter
     [GeneratedRegex(@"^[A-Za-z_/][A-Za-z0-9_./@-]*$")]
     private static partial Regex FlowPlain();
 
-    [GeneratedRegex(@"^(?i:true|false|yes|no|on|off|y|n|null|~)$|^[0-9.+-]")]
+    [GeneratedRegex(@"^(?i:true|false|yes|no|on|off|y|n|null|~|\.inf|\.nan)$|^[-+]?\.?[0-9]|^-")]
     private static partial Regex Reserved();
 }

@@ -475,7 +475,8 @@ public static partial class DjangoProjectScanner
                 if (args is not { Count: > 0 } || !args.Any(a => a.Contains("health", StringComparison.OrdinalIgnoreCase))) continue;
                 var route = PythonSource.Literal(args[0]);
                 if (route is null) continue;
-                route = route.TrimStart('^').TrimEnd('$');
+                // A re_path's pattern: "^healthz/?$" -> "healthz/".
+                route = route.TrimStart('^').TrimEnd('$').Replace("/?", "/").Replace("?", "");
                 return ("/" + route, $"{file}:{PythonSource.LineOf(text, match.Index)}");
             }
         }
