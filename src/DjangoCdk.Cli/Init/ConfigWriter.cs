@@ -159,7 +159,7 @@ public static partial class ConfigWriter
         Line(w, i, "# web_min_count: 1");
         Line(w, i, "# web_max_count: 4");
 
-        WriteEnvironment(w, i, scan, withSecrets: true);
+        WriteEnvironment(w, i, scan, choices.Name, withSecrets: true);
     }
 
     private static void WriteEc2(StringBuilder w, int i, DjangoProjectScan scan, InitChoices choices, string configDirectory)
@@ -172,7 +172,7 @@ public static partial class ConfigWriter
         Line(w, i, "use_celery_beat: " + (scan.UseCeleryBeat ? "true" : "false"));
         WriteSettingsModule(w, i, scan);
         WriteHealthCheck(w, i, scan);
-        WriteEnvironment(w, i, scan, withSecrets: false);
+        WriteEnvironment(w, i, scan, choices.Name, withSecrets: false);
     }
 
     private static void WriteImage(StringBuilder w, int i, DjangoProjectScan scan, string configDirectory, bool withTarget)
@@ -219,7 +219,7 @@ public static partial class ConfigWriter
         }
     }
 
-    private static void WriteEnvironment(StringBuilder w, int i, DjangoProjectScan scan, bool withSecrets)
+    private static void WriteEnvironment(StringBuilder w, int i, DjangoProjectScan scan, string stackName, bool withSecrets)
     {
         var unprovided = scan.UnprovidedNames;
         var plain = withSecrets ? unprovided.Where(n => !n.Mapping.Secret).ToList() : unprovided.ToList();
@@ -258,7 +258,7 @@ public static partial class ConfigWriter
         if (secret.Count > 0)
         {
             Line(w, i, "# TODO the settings read these names, which look like secrets, and nothing provides them; create each secret and name it here:");
-            foreach (var name in secret) Line(w, i, "#   " + EnvEntry(name, $"{scan.SuggestedName}/{name.Name.ToLowerInvariant().Replace('_', '-')}"));
+            foreach (var name in secret) Line(w, i, "#   " + EnvEntry(name, $"{stackName}/{name.Name.ToLowerInvariant().Replace('_', '-')}"));
         }
     }
 
