@@ -46,10 +46,9 @@ public sealed class InitCommand(CliServices services, CliOutput output) : Comman
     {
         var console = output.Console;
         var target = settings.Target ?? (interactive
-            ? console.Prompt(new SelectionPrompt<string>()
-                .Title($"What to deploy? (detected: {scan.SuggestedTarget})")
-                .AddChoices(new[] { scan.SuggestedTarget }.Concat(InitTargets.All.Where(t => t != scan.SuggestedTarget)))
-                .UseConverter(t => $"{t}: {InitTargets.Descriptions[t]}"))
+            ? Select(console, $"What to deploy? (detected: {scan.SuggestedTarget})",
+                new[] { scan.SuggestedTarget }.Concat(InitTargets.All.Where(t => t != scan.SuggestedTarget)).ToList(),
+                t => $"{t}: {InitTargets.Descriptions[t]}")
             : scan.SuggestedTarget);
 
         var name = settings.Name ?? (interactive
@@ -59,7 +58,7 @@ public sealed class InitCommand(CliServices services, CliOutput output) : Comman
             : scan.SuggestedName);
 
         var preset = settings.Preset ?? (interactive
-            ? console.Prompt(new SelectionPrompt<string>().Title("Preset?").AddChoices(InitTargets.Presets))
+            ? Select(console, "Preset? (starter: the smallest sizes; production: sizes and safeguards for a live site)", InitTargets.Presets, p => p)
             : InitTargets.Presets[0]);
 
         var domain = settings.Domain;
@@ -81,6 +80,17 @@ public sealed class InitCommand(CliServices services, CliOutput output) : Comman
         }
 
         return new InitChoices(name, target, preset, domain, zone);
+    }
+
+    /// <summary>
+    /// One of <paramref name="choices"/>, the first being the default: a selection list on a terminal that takes ANSI
+    /// codes, else a typed answer (--no-color, NO_COLOR), since a selection list needs cursor movement.
+    /// </summary>
+    private static string Select(IAnsiConsole console, string title, IReadOnlyList<string> choices, Func<string, string> describe)
+    {
+        if (console.Profile.Capabilities.Ansi)
+            return console.Prompt(new SelectionPrompt<string>().Title(title).AddChoices(choices).UseConverter(describe));
+        return console.Prompt(new TextPrompt<string>(title).AddChoices(choices).DefaultValue(choices[0]).ShowChoices());
     }
 
     private void WriteEnvironmentReport(DjangoProjectScan scan)
