@@ -37,7 +37,9 @@ public sealed class InitCommand(CliServices services, CliOutput output) : Comman
         if (choices.Target == "vue" && choices.Domain is null)
             output.Warning("target vue needs a domain: set vue.domain_name and vue.zone_name in the config (or run init again with --domain).");
         output.Success($"Wrote {configPath} (target {choices.Target}, stack {choices.Name}).");
-        var configArgument = settings.Config is null ? "" : $" --config {settings.Config}";
+        // synth reads django-cdk.yaml in the current folder unless told otherwise.
+        var fromHere = Path.GetRelativePath(services.CurrentDirectory, configPath).Replace('\\', '/');
+        var configArgument = fromHere == DefaultConfigFile ? "" : $" --config {fromHere}";
         output.Plain($"Next: review the TODO comments in it, then run `django-cdk synth{configArgument}`. `django-cdk schema` writes the schema it points at.");
         return (int)ExitCode.Success;
     }

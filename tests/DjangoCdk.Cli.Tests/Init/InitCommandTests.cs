@@ -41,6 +41,7 @@ public sealed class InitCommandTests
         Assert.Equal("production", yaml.Scalar("preset"));
         Assert.Equal("api.shop.example.com", yaml.Scalar("ecs.api_domain_name"));
         Assert.Equal("shop.example.com", yaml.Scalar("ecs.zone_name"));
+        Assert.Contains("django-cdk synth --config plain/django-cdk.yaml", result.Output);
     }
 
     [Fact]
