@@ -207,7 +207,8 @@ public static partial class ConfigWriter
 
     private static void WriteHealthCheck(StringBuilder w, int i, DjangoProjectScan scan)
     {
-        Line(w, i, "# The path the load balancer checks; it must answer 200 without a database query. Default: /api/health-check/.");
+        Line(w, i, "# The path that tells Django is up (load balancer checks; on ec2 the boot script waits for it); it must answer 200");
+        Line(w, i, "# without a database query. Default: /api/health-check/.");
         if (scan.HealthCheckPath is null)
         {
             Line(w, i, "# TODO no health-check URL was found in urls.py: add a view answering 200 and set its path.");
@@ -250,7 +251,7 @@ public static partial class ConfigWriter
 
         var iam = scan.EnvNames.Where(n => n.Mapping.Kind == EnvNameKind.IamRole).Select(n => n.Name).ToList();
         if (iam.Count > 0)
-            Line(w, i, $"# {string.Join(", ", iam)}: not needed, the task's IAM role provides AWS credentials (boto3's default chain). Never set them.");
+            Line(w, i, $"# {string.Join(", ", iam)}: not needed, the {(withSecrets ? "task's" : "instance's")} IAM role provides AWS credentials (boto3's default chain). Never set them.");
 
         if (!withSecrets) return;
         Line(w, i, "# Secrets: NAME: a Secrets Manager secret's ARN or name, or {secret: ..., field: ...} for one JSON field. Default: none.");
