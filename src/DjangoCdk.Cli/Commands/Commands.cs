@@ -18,5 +18,6 @@ internal static class Commands
         config.AddCommand<SchemaCommand>("schema").WithDescription("Write the JSON Schema of django-cdk.yaml, for editor completion and checks.");
         config.AddCommand<AppCommand>("app").IsHidden().WithDescription("The CDK app the AWS CDK CLI runs (used by diff, deploy, destroy).");
         // COMMANDS: one line per verb.
+        config.AddCommand<InitCommand>("init").WithDescription("Look at a Django project and write a commented django-cdk.yaml.");
     }
 }

@@ -1,0 +1,1 @@
+import { createApp } from "vue"; createApp({}).mount("#app");
