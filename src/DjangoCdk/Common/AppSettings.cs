@@ -50,6 +50,7 @@ internal sealed record DjangoAppSettings
 {
     public required string ImageDirectory { get; init; }
     public required string Dockerfile { get; init; }
+    public string? DockerTarget { get; init; }
     public required bool UseCeleryBeat { get; init; }
     public string? BucketName { get; init; }
 
@@ -75,6 +76,7 @@ internal sealed record DjangoAppSettings
         {
             ImageDirectory = AppSettings.ImageDirectory(props, check),
             Dockerfile = props.Dockerfile ?? Defaults.Dockerfile,
+            DockerTarget = AppSettings.DockerTarget(props, check),
             UseCeleryBeat = props.UseCeleryBeat ?? false,
             BucketName = AppSettings.BucketName(props, check),
             Vpc = props.Vpc,
@@ -111,8 +113,13 @@ internal static class AppSettings
                 "Give the stack an Env with a Region (e.g. new Amazon.CDK.Environment { Region = System.Environment.GetEnvironmentVariable(\"CDK_DEFAULT_REGION\") }); the account may stay unset.");
     }
 
-    public static string ImageDirectory(IDjangoAppProps props, PropChecks check) =>
-        DockerBuildContext.Resolve(check.Path, props.ImageDirectory ?? "", props.Dockerfile, nameof(IDjangoAppProps.ImageDirectory), nameof(IDjangoAppProps.Dockerfile))!.Directory;
+    public static string ImageDirectory(IDjangoAppProps props, PropChecks check) => BuildContext(props, check).Directory;
+
+    public static string? DockerTarget(IDjangoAppProps props, PropChecks check) =>
+        BuildContext(props, check).Target(check.Path, props.DockerTarget, nameof(IDjangoAppProps.DockerTarget));
+
+    private static DockerBuildContext BuildContext(IDjangoAppProps props, PropChecks check) =>
+        DockerBuildContext.Resolve(check.Path, props.ImageDirectory ?? "", props.Dockerfile, nameof(IDjangoAppProps.ImageDirectory), nameof(IDjangoAppProps.Dockerfile))!;
 
     public static string? BucketName(IDjangoAppProps props, PropChecks check)
     {

@@ -20,4 +20,23 @@ internal sealed record DockerBuildContext(string Directory, string Dockerfile)
             throw Errors.NotFound(path, dockerfileProp, file, $"the file {Path.Combine(full, file)} ({dockerfileProp} is relative to {directoryProp})");
         return new DockerBuildContext(full, file);
     }
+
+    /// <summary>
+    /// <paramref name="target"/> checked against the Dockerfile's named stages (<c>FROM image AS name</c>); null when no
+    /// target is given (the last stage is built).
+    /// </summary>
+    public string? Target(string path, string? target, string targetProp)
+    {
+        if (target is null) return null;
+        var stages = File.ReadLines(Path.Combine(Directory, Dockerfile))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\s*FROM\s+.+\s+AS\s+([A-Za-z0-9_.-]+)\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Where(m => m.Success)
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        if (!stages.Contains(target, StringComparer.OrdinalIgnoreCase))
+            throw Errors.Invalid(path, targetProp, target, stages.Count == 0
+                ? $"{Dockerfile} has no named stage (FROM image AS name). Remove {targetProp} to build the whole file."
+                : $"{Dockerfile} names the stages {string.Join(", ", stages)}.");
+        return target;
+    }
 }

@@ -14,6 +14,7 @@ internal interface IDjangoAppProps
 {
     string ImageDirectory { get; }
     string? Dockerfile { get; }
+    string? DockerTarget { get; }
     string[]? WebCommand { get; }
     bool? UseCeleryBeat { get; }
     string? BucketName { get; }

@@ -140,6 +140,7 @@ public sealed class DockerEc2 : Construct
         {
             Directory = settings.Django.Directory,
             File = settings.Django.Dockerfile,
+            Target = settings.DockerTarget,
             Platform = platform,
         });
         var frontend = settings.Frontend is { } f

@@ -12,6 +12,9 @@ public sealed record DockerEc2Props
     /// <summary>The Dockerfile, relative to <see cref="ImageDirectory"/>.</summary>
     /// <remarks>Default: <c>Dockerfile</c>.</remarks>
     public string? Dockerfile { get; init; }
+    /// <summary>The stage of a multi-stage Dockerfile to build (<c>docker build --target</c>), e.g. "production".</summary>
+    /// <remarks>Default: none; the last stage is built.</remarks>
+    public string? DockerTarget { get; init; }
 
     /// <summary>The Docker build context of a frontend image (e.g. nginx serving a built SPA), served on every path Django does not own.</summary>
     /// <remarks>Default: no frontend; Caddy sends every path to Django.</remarks>

@@ -29,6 +29,7 @@ internal sealed record DockerEc2Settings
     private static readonly Regex CidrPattern = new(@"^(?<address>\d{1,3}(?:\.\d{1,3}){3})/(?<prefix>\d{1,2})$", RegexOptions.CultureInvariant);
 
     public required DockerBuildContext Django { get; init; }
+    public string? DockerTarget { get; init; }
     public DockerBuildContext? Frontend { get; init; }
     public required int FrontendPort { get; init; }
     public Ec2Domain? Domain { get; init; }
@@ -68,6 +69,8 @@ internal sealed record DockerEc2Settings
         {
             Django = ResolveImage(site, props.ImageDirectory, props.Dockerfile, nameof(DockerEc2Props.ImageDirectory), nameof(DockerEc2Props.Dockerfile))
                 ?? throw Errors.Missing(site.Path, nameof(DockerEc2Props.ImageDirectory), "Pass the Docker build context of your Django project, e.g. \"./backend\"."),
+            DockerTarget = ResolveImage(site, props.ImageDirectory, props.Dockerfile, nameof(DockerEc2Props.ImageDirectory), nameof(DockerEc2Props.Dockerfile))
+                ?.Target(site.Path, props.DockerTarget, nameof(DockerEc2Props.DockerTarget)),
             Frontend = ResolveFrontend(props, site),
             FrontendPort = Range(site, nameof(DockerEc2Props.FrontendPort), props.FrontendPort ?? Defaults.Ec2FrontendPort, 1, 65535),
             Domain = ResolveDomain(props, site),

@@ -14,6 +14,9 @@ public sealed record DjangoEcsProps : IDjangoAppProps
     /// <summary>The Dockerfile, relative to <see cref="ImageDirectory"/>.</summary>
     /// <remarks>Default: "Dockerfile".</remarks>
     public string? Dockerfile { get; init; }
+    /// <summary>The stage of a multi-stage Dockerfile to build (<c>docker build --target</c>), e.g. "production".</summary>
+    /// <remarks>Default: none; the last stage is built.</remarks>
+    public string? DockerTarget { get; init; }
 
     /// <summary>The command of the web container.</summary>
     /// <remarks>Default: the image's own CMD (the sample runs gunicorn through scripts/start_prod.sh).</remarks>

@@ -212,6 +212,7 @@ public sealed class DjangoEks : Construct
     private DockerImageAsset CreateImage(DjangoEksSettings settings) => new(this, Ids.Image, new DockerImageAssetProps
     {
         Directory = settings.App.ImageDirectory,
+        Target = settings.App.DockerTarget,
         File = settings.App.Dockerfile,
         Platform = settings.Nodes.Arm64 ? Platform_.LINUX_ARM64 : Platform_.LINUX_AMD64,
     });

@@ -15,6 +15,9 @@ public sealed record DjangoEksProps : IDjangoAppProps
     /// <summary>The Dockerfile, relative to <see cref="ImageDirectory"/>.</summary>
     /// <remarks>Default: "Dockerfile".</remarks>
     public string? Dockerfile { get; init; }
+    /// <summary>The stage of a multi-stage Dockerfile to build (<c>docker build --target</c>), e.g. "production".</summary>
+    /// <remarks>Default: none; the last stage is built.</remarks>
+    public string? DockerTarget { get; init; }
 
     /// <summary>The kubectl and helm Lambda layer the CDK runs Kubernetes changes with; its kubectl must match <see cref="KubernetesVersion"/>'s minor version (kubectl supports one minor version of skew).</summary>
     /// <remarks>Required. Get it from AWS's npm package <c>@aws-cdk/lambda-layer-kubectl-v35</c> with <see cref="KubectlLayers.FromNpmPackage"/> (which also lets DjangoEks check the version), or, with Amazon.CDK.Lib 2.224 or later, from the NuGet package <c>Amazon.CDK.LambdaLayer.KubectlV35</c> (<c>new KubectlV35Layer(this, "Kubectl")</c>).</remarks>

@@ -5,9 +5,6 @@ namespace DjangoCdk.Cli.Tests.Init;
 /// <summary>What init writes, read back by the loader <c>synth</c> uses (ConfigLoader and PropsBinder).</summary>
 public sealed class ConfigLoaderCompatibilityTests
 {
-    /// <summary>Keys init writes for construct props that are still being added; removed before binding until they land.</summary>
-    private static readonly string[] PendingKeys = ["docker_target", "environment_aliases"];
-
     [Theory]
     [InlineData("ours", "ecs")]
     [InlineData("environ", "vue")]
@@ -18,7 +15,7 @@ public sealed class ConfigLoaderCompatibilityTests
     {
         // Given the config init writes for a fixture project
         var scan = DjangoProjectScanner.Scan(InitFixtures.Project(project));
-        var text = WithoutPendingKeys(ConfigWriter.Write(scan, new InitChoices("site", target, "starter", "app.example.com", "example.com"), scan.Directory));
+        var text = ConfigWriter.Write(scan, new InitChoices("site", target, "starter", "app.example.com", "example.com"), scan.Directory);
 
         // When synth's loader reads it and binds it onto the target's props
         var config = ConfigLoader.Parse(text, "django-cdk.yaml", scan.Directory);
@@ -28,26 +25,5 @@ public sealed class ConfigLoaderCompatibilityTests
 
         // Then every key is accepted
         Assert.NotNull(props);
-    }
-
-    private static string WithoutPendingKeys(string text)
-    {
-        var kept = new List<string>();
-        var skipBelow = -1;
-        foreach (var line in text.Split('\n'))
-        {
-            var indent = line.Length - line.TrimStart().Length;
-            if (skipBelow >= 0 && (line.Trim().Length == 0 || indent > skipBelow)) continue;
-            skipBelow = -1;
-            if (PendingKeys.Any(k => line.TrimStart().StartsWith(k + ":", StringComparison.Ordinal)))
-            {
-                skipBelow = indent;
-                continue;
-            }
-
-            kept.Add(line);
-        }
-
-        return string.Join('\n', kept);
     }
 }

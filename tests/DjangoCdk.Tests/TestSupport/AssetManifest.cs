@@ -7,7 +7,8 @@ namespace DjangoCdk.Tests.TestSupport;
 /// <param name="Directory">The staged copy of the build context, inside the cloud assembly.</param>
 /// <param name="DockerFile">The Dockerfile, relative to the build context.</param>
 /// <param name="Platform">The platform <c>docker build --platform</c> is given, or null for the builder's own.</param>
-internal sealed record DockerImageSource(string Directory, string DockerFile, string? Platform);
+/// <param name="Target">The stage <c>docker build --target</c> is given, or null for the last one.</param>
+internal sealed record DockerImageSource(string Directory, string DockerFile, string? Platform, string? Target = null);
 
 /// <summary>The stack's <c>*.assets.json</c>: what is built and uploaded before the template deploys (not part of the template).</summary>
 internal static class AssetManifest
@@ -24,7 +25,8 @@ internal static class AssetManifest
             return new DockerImageSource(
                 Path.Combine(assembly.Directory, source.GetProperty("directory").GetString()!),
                 source.TryGetProperty("dockerFile", out var file) ? file.GetString()! : "Dockerfile",
-                source.TryGetProperty("platform", out var platform) ? platform.GetString() : null);
+                source.TryGetProperty("platform", out var platform) ? platform.GetString() : null,
+                source.TryGetProperty("dockerBuildTarget", out var target) ? target.GetString() : null);
         }).ToList();
     }
 }
