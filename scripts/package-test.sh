@@ -31,10 +31,10 @@ step=starting
 
 finish() {
   local status=$?
-  rm -rf "$work" "$nuget_cache/djangocdk/$version"
+  rm -rf "$work" "$nuget_cache/djangocdk/$version" "$nuget_cache/djangocdk.cli/$version"
   rmdir "$nuget_cache/djangocdk" 2>/dev/null || true
   if [[ $status -eq 0 ]]; then
-    echo "PASS: package-test: DjangoCdk $version packed, installed into a new console app and synthesized Blog (ECS service, RDS instance, release phase) (${SECONDS}s)"
+    echo "PASS: package-test: DjangoCdk $version packed, installed into a new console app and synthesized Blog (ECS service, RDS instance, release phase); the django-cdk tool packed, installed and run on django-cdk.yaml (${SECONDS}s)"
   else
     echo "FAIL: package-test: $step failed (${SECONDS}s)" >&2
   fi
@@ -138,3 +138,13 @@ if (missing.length > 0) {
   process.exit(1);
 }
 EOF
+
+# The django-cdk tool: packed as a .NET tool, installed from the same folder feed into a tool path (as
+# dotnet tool install -g would), then run on the bundled config: its synth must write the ublog template.
+run "dotnet pack (django-cdk tool)" dotnet pack "$repo/src/DjangoCdk.Cli" -c Release -o "$feed" -p:VersionSuffix="$version_suffix"
+run "dotnet tool install (django-cdk)" dotnet tool install DjangoCdk.Cli --tool-path "$work/tools" --add-source "$feed" --version "$version"
+# shellcheck disable=SC2016 # the positional parameters expand in the inner shell, on purpose
+run "django-cdk synth (installed tool)" bash -c 'cd "$1" && env -u CDK_DEFAULT_ACCOUNT -u CDK_DEFAULT_REGION "$2/tools/django-cdk" synth --no-color --out "$2/tool.out"' _ "$repo" "$work"
+step="django-cdk template check"
+test -s "$work/tool.out/ublog.template.json" || { echo "django-cdk synth wrote no ublog.template.json" >&2; exit 1; }
+rm -rf "$nuget_cache/djangocdk.cli/$version"

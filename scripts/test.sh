@@ -158,6 +158,16 @@ synth concrete "$concrete" --no-build || concrete_status=$?
 if [ -n "$checks_pid" ]; then wait "$checks_pid" || true; fi
 record_form agnostic "$agnostic" "$agnostic_status"
 record_form concrete "$concrete" "$concrete_status"
+
+# The README's main command: django-cdk synth on the bundled config (django-cdk.yaml, the starter preset). Its
+# account and region are in the file (the fixture account, as the concrete form above), so it has one form; the
+# same constructs are checked environment-agnostic above.
+step "django-cdk synth on the bundled config (django-cdk.yaml)"
+cli="$log_dir/cli.out"
+cli_status=0
+env -u CDK_CONTEXT_JSON -u CONTEXT_OVERFLOW_LOCATION_ENV -u CDK_CONTEXT_FILE -u CDK_DEFAULT_ACCOUNT -u CDK_DEFAULT_REGION \
+  dotnet run --project src/DjangoCdk.Cli --no-build -- synth --no-color --out "$cli" 2>&1 | tee "$log_dir/cli.synth.log" || cli_status=$?
+record_form "django-cdk" "$cli" "$cli_status"
 samples_done=$SECONDS
 
 # HOOK: the packaging smoke test (scripts/package-test.sh, from the packaging work) runs here when present,
