@@ -11,9 +11,13 @@ public sealed class RunCommand(CliServices services, CliOutput output) : Command
     /// <inheritdoc />
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        // Options the management command takes (--plan) arrive as remaining arguments; after "--" everything does.
+        // The management command's own options (--plan, -c) would be read as django-cdk's: they go after "--".
+        // (Spectre lists the options after "--" among the parsed ones too: only those before it are refused.)
+        var stray = context.Remaining.Parsed.Select(g => g.Key).Where(key => !context.Remaining.Raw.Contains(key)).ToList();
+        if (stray.Count > 0)
+            throw new CliException($"django-cdk run does not take {string.Join(", ", stray)}: put the management command after --, e.g. django-cdk run -- migrate --plan.");
         var words = settings.Words.Concat(context.Remaining.Raw).ToArray();
-        if (words.Length == 0) throw new CliException("Give the management command to run, e.g. django-cdk run migrate --plan, or after -- when it takes -c or -o: django-cdk run -- shell -c \"...\".");
+        if (words.Length == 0) throw new CliException("Give the management command to run, e.g. django-cdk run createsuperuser, or django-cdk run -- migrate --plan when it has options.");
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
         var template = DeployedOutputs.Find(DeployedOutputs.Read(services, config), "RunManagementCommand")
             ?? throw new CliException($"Target {config.Target.Name} has no management commands: it runs no Django container.");

@@ -12,10 +12,21 @@ public sealed class RunCommandTests
     {
         using var project = Deployed("ecs", $"\"AppRunManagementCommand\": {System.Text.Json.JsonSerializer.Serialize(EcsRun)}");
 
-        var result = project.Run("run", "migrate", "--plan");
+        var result = project.Run("run", "--", "migrate", "--plan");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\"command\":[\"python\",\"manage.py\",\"migrate\",\"--plan\"]", result.Output);
+    }
+
+    [Fact]
+    public void An_option_of_the_management_command_before_the_separator_is_refused_not_dropped()
+    {
+        using var project = Deployed("ecs", $"\"AppRunManagementCommand\": {System.Text.Json.JsonSerializer.Serialize(EcsRun)}");
+
+        var result = project.Run("run", "migrate", "--plan");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("put the management command after --, e.g. django-cdk run -- migrate --plan", result.Output);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal static class DiagramStacks
     public const string Region = "us-east-1";
 
     /// <summary>The repository root: the folder above the test binaries that holds DjangoCdk.slnx.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>The sample Django project, the Docker build context of every app here.</summary>
     public static string Backend => Path.Combine(RepositoryRoot, "samples", "backend");
@@ -32,14 +32,4 @@ internal static class DiagramStacks
 
     /// <summary>The node-ID prefix of a stack: its name as the reader gives it, made safe.</summary>
     public static string IdPrefix(SynthesizedStack stack) => string.Concat(stack.StackName.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DjangoCdk.slnx"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"No DjangoCdk.slnx above {AppContext.BaseDirectory}.");
-    }
 }

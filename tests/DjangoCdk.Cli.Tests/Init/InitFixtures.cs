@@ -9,7 +9,7 @@ namespace DjangoCdk.Cli.Tests.Init;
 /// </summary>
 internal static class InitFixtures
 {
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static string Ours => Path.Combine(RepositoryRoot, "samples", "backend");
 
@@ -64,11 +64,4 @@ internal static class InitFixtures
 
     /// <summary>The scalar value at a dotted path, or null.</summary>
     public static string? Scalar(this YamlMappingNode root, string path) => (root.At(path) as YamlScalarNode)?.Value;
-
-    private static string FindRepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "DjangoCdk.slnx"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException($"DjangoCdk.slnx not found above {AppContext.BaseDirectory}.");
-    }
 }

@@ -6,10 +6,8 @@ namespace DjangoCdk.Cli.Tests.Pricing;
 /// <summary>Templates for the cost estimate tests: the fixture file and small inline templates.</summary>
 internal static class PricingTestData
 {
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
-
     /// <summary>The repository root: the folder holding DjangoCdk.slnx, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>The price table the tool ships (the figures the tests compute by hand come from it).</summary>
     public static PriceTable Prices { get; } = PriceTable.Load();
@@ -30,11 +28,4 @@ internal static class PricingTestData
 
     public static CostLine Line(this CostEstimate estimate, string logicalId) =>
         Assert.Single(estimate.Lines, l => l.LogicalId == logicalId);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DjangoCdk.slnx"))) return dir.FullName;
-        throw new InvalidOperationException($"No DjangoCdk.slnx above {AppContext.BaseDirectory}.");
-    }
 }
