@@ -10,7 +10,7 @@ public sealed class SynthCommand(CliServices services, CliOutput output) : Comma
     {
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
         if (!settings.Json) output.Plain($"Synthesizing {config.Name}: target {config.Target.Name}, preset {config.Preset.ToString().ToLowerInvariant()} ...");
-        var result = Synthesizer.Synthesize(config, settings.OutDirectory(services, config), services.GetVariable);
+        var result = Synthesizer.Synthesize(config, settings.OutDirectory(services, config), services);
         if (settings.Json) output.Json(SynthesisReport.ToJson(result));
         else SynthesisReport.Print(output, result);
         return (int)SynthesisReport.ExitCodeOf(result);

@@ -57,12 +57,7 @@ public sealed class CdkCli(CliServices services)
     /// <summary>Stops with a message when no AWS credentials can be found the ways the AWS SDKs look for them.</summary>
     public void RequireCredentials()
     {
-        string[] variables = ["AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"];
-        if (variables.Any(v => !string.IsNullOrEmpty(services.GetVariable(v)))) return;
-        var home = services.GetVariable("HOME") ?? services.GetVariable("USERPROFILE");
-        var files = new[] { services.GetVariable("AWS_SHARED_CREDENTIALS_FILE"), services.GetVariable("AWS_CONFIG_FILE") }
-            .Concat(home is null ? [] : [Path.Combine(home, ".aws", "credentials"), Path.Combine(home, ".aws", "config")]);
-        if (files.Any(f => f is not null && File.Exists(f))) return;
+        if (AwsCredentials.Found(services)) return;
         throw new CliException("No AWS credentials found: no AWS_ACCESS_KEY_ID or AWS_PROFILE variable and no ~/.aws/credentials or ~/.aws/config. " +
             "Run aws configure (access keys) or aws configure sso then aws sso login (IAM Identity Center), or set AWS_PROFILE. " +
             "The account must be bootstrapped once: npx aws-cdk bootstrap aws://ACCOUNT/REGION.");

@@ -15,6 +15,8 @@ public static class SynthesisReport
             else output.Warning($"{message.Text} (at {message.ConstructPath})");
         }
 
+        if (result.Environment.FromCredentials)
+            output.Plain($"Account {result.Environment.Account ?? "(none)"} and region {result.Environment.Region ?? "(none)"} from your AWS credentials (aws sts get-caller-identity, aws configure get region); set account: and region: in the config to pin them.");
         output.Heading($"Synthesized into {result.OutDirectory}");
         output.Table(["Stack", "Resources", "Account/Region", "Template"],
             result.Stacks.Select(s => (IReadOnlyList<string>)[s.StackName, ResourceCount(s).ToString(CultureInfo.InvariantCulture), Environment(s), Path.GetFileName(s.TemplateFile)]),

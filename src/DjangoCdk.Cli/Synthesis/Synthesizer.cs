@@ -12,16 +12,16 @@ namespace DjangoCdk.Cli;
 public static class Synthesizer
 {
     /// <summary>Synthesizes <paramref name="config"/> into <paramref name="outDirectory"/>.</summary>
-    public static SynthesisResult Synthesize(AppConfig config, string outDirectory, Func<string, string?> getVariable)
+    public static SynthesisResult Synthesize(AppConfig config, string outDirectory, CliServices services)
     {
-        var runByCli = CdkContext.IsRunByCli(getVariable);
+        var runByCli = CdkContext.IsRunByCli(services.GetVariable);
         var app = new App(new AppProps
         {
             Outdir = outDirectory,
             Context = CdkContext.For(config.Directory, runByCli),
         });
-        var account = config.Account ?? Blank(getVariable("CDK_DEFAULT_ACCOUNT"));
-        var region = config.Region ?? Blank(getVariable("CDK_DEFAULT_REGION"));
+        var environment = StackEnvironment.Resolve(services, config);
+        var (account, region) = (environment.Account, environment.Region);
         var stack = new Stack(app, config.Name, new StackProps
         {
             StackName = config.Name,
@@ -54,7 +54,7 @@ public static class Synthesizer
             .Select(m => new SynthesisMessage(m.Id, m.Entry.Data?.ToString() ?? "", m.Level == SynthesisMessageLevel.ERROR))
             .ToList();
         var missing = runByCli ? [] : (assembly.Manifest.Missing ?? []).Select(m => $"{m.Provider} {m.Key}").ToList();
-        return new SynthesisResult(outDirectory, CloudAssemblyReader.Read(outDirectory), messages, missing);
+        return new SynthesisResult(outDirectory, CloudAssemblyReader.Read(outDirectory), messages, missing, environment);
     }
 
     /// <summary>The construct's message, at the config line of the prop it names (or the section when the prop was not set).</summary>
@@ -75,10 +75,8 @@ public static class Synthesizer
             : "";
         // The constructs speak of a stack's Env; in the config that is account: and region:, or the deploying credentials.
         var environment = !hasAccount && message.Contains("environment-agnostic", StringComparison.Ordinal)
-            ? " With django-cdk: set account: and region: at the top of the config, or let deploy and diff take them from your AWS credentials."
+            ? " With django-cdk: set account: and region: at the top of the config, or configure AWS credentials and the AWS CLI (django-cdk then asks them, as the CDK CLI does)."
             : "";
         return new CliException($"{location}: {key}: {message}{preset}{environment}");
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

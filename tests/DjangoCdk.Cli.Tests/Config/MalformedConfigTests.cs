@@ -89,7 +89,7 @@ public sealed class MalformedConfigTests
         var output = Flatten(result.Output);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("ecs.nat_instance_image: NatInstanceImage is required", output);
-        Assert.Contains("With django-cdk: set account: and region: at the top of the config, or let deploy and diff take them from your AWS credentials.", output);
+        Assert.Contains("With django-cdk: set account: and region: at the top of the config, or configure AWS credentials and the AWS CLI (django-cdk then asks them, as the CDK CLI does).", output);
     }
 
     // Spectre wraps long lines at the console width; messages are compared unwrapped.
