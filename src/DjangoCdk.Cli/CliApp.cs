@@ -28,7 +28,7 @@ public sealed class CliApp
             Ansi = noColor ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = noColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
         });
-        var output = new CliOutput(console, noColor);
+        var output = new CliOutput(console, noColor, _services.Interactive);
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliServices), _services);
         registrar.RegisterInstance(typeof(IProcessRunner), _services.Processes);

@@ -10,7 +10,7 @@ namespace DjangoCdk.Cli;
 /// that takes it), and JSON documents for <c>--json</c>. Text from outside (config values, construct messages) is
 /// never read as Spectre markup.
 /// </summary>
-public sealed class CliOutput(IAnsiConsole console, bool noColor)
+public sealed class CliOutput(IAnsiConsole console, bool noColor, bool interactive = false)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -19,6 +19,22 @@ public sealed class CliOutput(IAnsiConsole console, bool noColor)
 
     /// <summary>Whether colour and decoration are off.</summary>
     public bool NoColor { get; } = noColor;
+
+    /// <summary>
+    /// Runs a long step (a synthesis takes seconds): a spinner with <paramref name="message"/> on an interactive
+    /// terminal, else the message as a line first, unless <paramref name="quiet"/> (the output is a document: JSON, a
+    /// diagram). The work runs on this thread (the CDK runtime is single-threaded).
+    /// </summary>
+    public T Progress<T>(string message, Func<T> work, bool quiet = false)
+    {
+        if (!interactive || NoColor || !Console.Profile.Capabilities.Ansi)
+        {
+            if (!quiet) Plain(message + " ...");
+            return work();
+        }
+
+        return Console.Status().Spinner(Spinner.Known.Dots).Start(message, _ => work());
+    }
 
     /// <summary>A line of text, as is (never wrapped: commands printed for copying must stay on one line).</summary>
     public void Plain(string text) => Console.Profile.Out.Writer.WriteLine(text);

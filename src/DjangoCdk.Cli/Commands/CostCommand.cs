@@ -52,8 +52,8 @@ public sealed class CostCommand(CliServices services, CliOutput output) : Comman
 
     private CostEstimate Estimate(AppConfig config, string outDirectory, PriceTable prices, bool quiet)
     {
-        if (!quiet) output.Plain($"Synthesizing {config.Name} with preset {Name(config.Preset)} ...");
-        var result = Synthesizer.Synthesize(config, outDirectory, services);
+        var result = output.Progress($"Synthesizing {config.Name} with preset {Name(config.Preset)}",
+            () => Synthesizer.Synthesize(config, outDirectory, services), quiet);
         if (result.HasErrors) throw new CliException($"Preset {Name(config.Preset)}: the constructs reported errors; run django-cdk synth for them.");
         return CostEstimator.Estimate(result.Stacks, config.Region ?? result.Stacks.Select(s => s.Region).FirstOrDefault(r => r is not null) ?? prices.BaselineRegion, prices);
     }

@@ -12,7 +12,9 @@ public sealed class DiagramCommand(CliServices services, CliOutput output) : Com
     public override int Execute(CommandContext context, DiagramSettings settings, CancellationToken cancellationToken)
     {
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
-        var result = Synthesizer.Synthesize(config, settings.OutDirectory(services, config), services);
+        // Printed Mermaid or DOT is the whole output (often redirected to a file): no progress line before it.
+        var result = output.Progress($"Synthesizing {config.Name}", () => Synthesizer.Synthesize(config, settings.OutDirectory(services, config), services),
+            quiet: settings.File is null && settings.Format is "mermaid" or "dot");
         if (result.HasErrors) throw new CliException("The constructs reported errors; run django-cdk synth for them.");
         var diagram = DiagramBuilder.Build(result.Stacks);
         var text = settings.Format == "mermaid" ? MermaidRenderer.Render(diagram) : DotRenderer.Render(diagram);

@@ -9,8 +9,8 @@ public sealed class SynthCommand(CliServices services, CliOutput output) : Comma
     public override int Execute(CommandContext context, JsonSettings settings, CancellationToken cancellationToken)
     {
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
-        if (!settings.Json) output.Plain($"Synthesizing {config.Name}: target {config.Target.Name}, preset {config.Preset.ToString().ToLowerInvariant()} ...");
-        var result = Synthesizer.Synthesize(config, settings.OutDirectory(services, config), services);
+        var result = output.Progress($"Synthesizing {config.Name}: target {config.Target.Name}, preset {config.Preset.ToString().ToLowerInvariant()}",
+            () => Synthesizer.Synthesize(config, settings.OutDirectory(services, config), services), quiet: settings.Json);
         if (settings.Json) output.Json(SynthesisReport.ToJson(result));
         else SynthesisReport.Print(output, result);
         return (int)SynthesisReport.ExitCodeOf(result);

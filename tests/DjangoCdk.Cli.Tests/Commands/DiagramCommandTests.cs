@@ -18,6 +18,17 @@ public sealed class DiagramCommandTests
     }
 
     [Fact]
+    public void A_printed_diagram_is_the_whole_output_so_it_can_be_redirected_to_a_file()
+    {
+        using var project = ConfigProject.Ecs("nat_strategy: single_gateway");
+
+        var result = project.Run("diagram", "--format", "dot");
+
+        Assert.StartsWith("digraph", result.Output.TrimStart());
+        Assert.EndsWith("}", result.Output.TrimEnd());
+    }
+
+    [Fact]
     public void A_picture_without_graphviz_says_how_to_install_it()
     {
         using var project = ConfigProject.Ecs("nat_strategy: single_gateway");

@@ -20,6 +20,15 @@ public sealed class ConfigSchemaTests
     }
 
     [Fact]
+    public void The_key_reference_in_docs_is_the_one_the_tool_generates()
+    {
+        // Regenerate with: dotnet run --project src/DjangoCdk.Cli -- schema --format markdown --out docs/django-cdk-config.md
+        var shipped = File.ReadAllText(Path.Combine(Repository.Root, "docs", "django-cdk-config.md"));
+
+        Assert.True(shipped == ConfigReference.Markdown(), "docs/django-cdk-config.md is out of date: regenerate it with django-cdk schema --format markdown.");
+    }
+
+    [Fact]
     public void The_bundled_sample_config_is_valid_against_the_schema()
     {
         var result = Evaluate(File.ReadAllText(Path.Combine(Repository.Root, "django-cdk.yaml")));
