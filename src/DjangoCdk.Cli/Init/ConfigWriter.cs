@@ -127,8 +127,11 @@ public static partial class ConfigWriter
         var webCommand = scan.WebCommand;
         if (webCommand is not null)
         {
-            Line(w, i, "# The image has no CMD: gunicorn on the " + (webCommand.Contains("-k") ? "ASGI app with uvicorn's worker." : "WSGI app.") +
-                (scan.Requirements.Contains("gunicorn") ? "" : " TODO add gunicorn to the requirements."));
+            if (scan.ComposeWeb is { } compose)
+                Line(w, i, $"# The image has no CMD: the command of service {compose.Service} in {compose.File}.");
+            else
+                Line(w, i, "# The image has no CMD: gunicorn on the " + (webCommand.Contains("-k") ? "ASGI app with uvicorn's worker." : "WSGI app.") +
+                    (scan.Requirements.Contains("gunicorn") ? "" : " TODO add gunicorn to the requirements."));
             Line(w, i, "web_command: " + FlowList(webCommand));
         }
         else if (scan.Dockerfile?.HasCommand == true)
@@ -181,7 +184,7 @@ public static partial class ConfigWriter
         if (scan.Dockerfile is null) Line(w, i, "# TODO no Dockerfile was found: add one (samples/backend/Dockerfile is an example).");
         Line(w, i, "image_directory: " + Scalar(PathFrom(configDirectory, scan.ImageDirectory)));
         Line(w, i, "# The Dockerfile, relative to image_directory. Default: Dockerfile.");
-        Line(w, i, "dockerfile: Dockerfile");
+        Line(w, i, "dockerfile: " + Scalar(scan.Dockerfile is { BuiltFromRoot: true } nested ? nested.Path : "Dockerfile"));
         if (withTarget && scan.Dockerfile?.Target is { } target)
         {
             Line(w, i, $"# The Dockerfile stage to build (it has stages: {string.Join(", ", scan.Dockerfile.Stages)}). Default: the last stage.");
@@ -229,7 +232,17 @@ public static partial class ConfigWriter
         Line(w, i, "# Plain variables for every container (configuration only: never a password or key). Default: none.");
         Line(w, i, "# DjangoCdk already sets DEBUG, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, the POSTGRES_* and REDIS_* values, S3_BUCKET_NAME ...");
         if (scan.ReadsDotEnv) Line(w, i, "# The settings load a .env file: it is not deployed (keep it out of the image); set its values here.");
-        Line(w, i, "environment_variables: {}");
+        // The settings read these credentials without a default, so the name must exist: empty, boto3 (and django-storages,
+        // which passes them to boto3.Session) fall back to the default chain, which is the role.
+        var emptyCredentials = scan.EnvNames.Where(n => n.Mapping.Kind == EnvNameKind.IamRole && n.Required).Select(n => n.Name).ToList();
+        if (emptyCredentials.Count == 0) Line(w, i, "environment_variables: {}");
+        else
+        {
+            Line(w, i, "environment_variables:");
+            Line(w, i + 1, "# Required by the settings, left empty on purpose: boto3 then signs with the IAM role (no key is stored anywhere).");
+            foreach (var name in emptyCredentials) Line(w, i + 1, $"{name}: \"\"");
+        }
+
         if (plain.Count > 0)
         {
             Line(w, i, "# TODO the settings read these and nothing provides them; set each one you need" + (withSecrets ? ":" : " (a secret's value does not belong here: this target has no secrets key):"));
@@ -249,9 +262,9 @@ public static partial class ConfigWriter
             foreach (var (name, target) in aliases.OrderBy(a => a.Key, StringComparer.Ordinal)) Line(w, i + 1, $"{name}: {target}");
         }
 
-        var iam = scan.EnvNames.Where(n => n.Mapping.Kind == EnvNameKind.IamRole).Select(n => n.Name).ToList();
+        var iam = scan.EnvNames.Where(n => n.Mapping.Kind == EnvNameKind.IamRole).ToList();
         if (iam.Count > 0)
-            Line(w, i, $"# {string.Join(", ", iam)}: not needed, the {(withSecrets ? "task's" : "instance's")} IAM role provides AWS credentials (boto3's default chain). Never set them.");
+            Line(w, i, $"# {string.Join(", ", iam.Select(n => n.Name))}: not needed, the {(withSecrets ? "task's" : "instance's")} IAM role provides AWS credentials (boto3's default chain). Never put keys in them.");
 
         if (!withSecrets) return;
         Line(w, i, "# Secrets: NAME: a Secrets Manager secret's ARN or name, or {secret: ..., field: ...} for one JSON field. Default: none.");

@@ -104,8 +104,11 @@ public sealed record DjangoProjectScan
         }
     }
 
-    /// <summary>The port the web container listens on: the Dockerfile's EXPOSE, else 8000.</summary>
-    public int ContainerPort => Dockerfile?.ExposedPort ?? 8000;
+    /// <summary>The production compose file's web service, when the Dockerfile has no CMD and one starts the server.</summary>
+    public ComposeWebService? ComposeWeb { get; init; }
+
+    /// <summary>The port the web container listens on: the compose start script's bind, the Dockerfile's EXPOSE, else 8000.</summary>
+    public int ContainerPort => ComposeWeb?.Port ?? Dockerfile?.ExposedPort ?? 8000;
 
     /// <summary>
     /// The web command, only when the image has no CMD: gunicorn on the WSGI app, or on the ASGI app with uvicorn's
@@ -116,6 +119,7 @@ public sealed record DjangoProjectScan
         get
         {
             if (Dockerfile?.HasCommand == true) return null;
+            if (ComposeWeb is not null) return ComposeWeb.Command;
             var bind = $"0.0.0.0:{ContainerPort}";
             if (AsgiApplication is not null && Requirements.Contains("uvicorn"))
                 return ["gunicorn", AsgiApplication, "-k", "uvicorn.workers.UvicornWorker", "--bind", bind];

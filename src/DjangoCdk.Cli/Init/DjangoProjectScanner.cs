@@ -71,13 +71,18 @@ public static partial class DjangoProjectScanner
 
         // Dockerfile.
         var dockerfile = FindDockerfile(directory, root);
+        var composeWeb = dockerfile is { HasCommand: false } ? ComposeWebService.Find(directory, dockerfile.Path) : null;
         if (dockerfile is not null)
         {
             findings.Add(new("Dockerfile", dockerfile.Path, dockerfile.Stages.Count > 0 ? "stages: " + string.Join(", ", dockerfile.Stages) : "one stage"));
             if (dockerfile.Target is not null) findings.Add(new("Docker target", dockerfile.Target, dockerfile.Path));
-            findings.Add(new("container port", (dockerfile.ExposedPort ?? 8000).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                dockerfile.ExposedPort is null ? "no EXPOSE: the default" : $"{dockerfile.Path}:{dockerfile.ExposeLine} (EXPOSE)"));
-            findings.Add(new("image command", dockerfile.HasCommand ? "CMD in the Dockerfile" : "none (web_command written)", dockerfile.Path));
+            findings.Add(composeWeb?.Port is { } bound
+                ? new("container port", bound.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{composeWeb.File} (service {composeWeb.Service}: its start script's bind)")
+                : new("container port", (dockerfile.ExposedPort ?? 8000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    dockerfile.ExposedPort is null ? "no EXPOSE: the default" : $"{dockerfile.Path}:{dockerfile.ExposeLine} (EXPOSE)"));
+            findings.Add(new("image command", dockerfile.HasCommand ? "CMD in the Dockerfile"
+                : composeWeb is not null ? $"{string.Join(' ', composeWeb.Command)} (web_command written)" : "none (web_command written)",
+                composeWeb is null ? dockerfile.Path : $"{composeWeb.File} (service {composeWeb.Service})"));
         }
 
         // Frontend.
@@ -96,7 +101,7 @@ public static partial class DjangoProjectScanner
         {
             Directory = directory,
             ProjectRoot = root,
-            ImageDirectory = dockerfile is null ? root : Path.GetDirectoryName(Path.Combine(directory, dockerfile.Path))!,
+            ImageDirectory = dockerfile is null ? root : dockerfile.BuiltFromRoot ? directory : Path.GetDirectoryName(Path.Combine(directory, dockerfile.Path))!,
             DefaultSettingsModule = defaultModule,
             SettingsModule = settingsModule,
             ProductionSettingsFound = productionFound,
@@ -108,6 +113,7 @@ public static partial class DjangoProjectScanner
             DefaultQueue = defaultQueue,
             Queues = queues,
             Dockerfile = dockerfile,
+            ComposeWeb = composeWeb,
             Frontend = frontend,
             Requirements = requirements,
             HealthCheckPath = health,
@@ -381,8 +387,23 @@ public static partial class DjangoProjectScanner
             if (File.Exists(path)) return DockerfileInfo.Parse(Relative(directory, path), File.ReadAllText(path));
         }
 
-        return null;
+        // Layouts that keep one Dockerfile per environment deeper down, built from the project root
+        // (cookiecutter-django: compose/production/django/Dockerfile): the production one first.
+        var nested = Directory.EnumerateFiles(directory, "Dockerfile", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3 })
+            .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "node_modules" or ".git" or ".venv" or "venv"))
+            .OrderByDescending(path => path.Contains("prod", StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(path => BuildsPython(File.ReadAllText(path)))
+            .ThenBy(path => path.Count(c => c == Path.DirectorySeparatorChar))
+            .ThenBy(path => path, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return nested is null ? null : DockerfileInfo.Parse(Relative(directory, nested), File.ReadAllText(nested)) with { BuiltFromRoot = true };
     }
+
+    // The Django image, not a neighbour's (cookiecutter-django keeps aws, postgres and traefik Dockerfiles beside it).
+    private static bool BuildsPython(string dockerfile) =>
+        dockerfile.Contains("python", StringComparison.OrdinalIgnoreCase) && (dockerfile.Contains("pip ", StringComparison.Ordinal)
+            || dockerfile.Contains("uv ", StringComparison.Ordinal) || dockerfile.Contains("requirements", StringComparison.Ordinal)
+            || dockerfile.Contains("manage.py", StringComparison.Ordinal));
 
     private static FrontendInfo? FindFrontend(string directory, string root)
     {

@@ -10,10 +10,19 @@ namespace DjangoCdk.Cli;
 /// named; null when the Dockerfile has no named stages (or its last stage has no name), so Docker builds the last one.
 /// </param>
 /// <param name="ExposedPort">The first port EXPOSEd by the target stage or the stages it builds on; null when none.</param>
-/// <param name="HasCommand">Whether the target stage (or a stage it builds on) has a CMD or an ENTRYPOINT.</param>
+/// <param name="HasCommand">
+/// Whether the target stage (or a stage it builds on) starts a server by itself: a CMD, or an ENTRYPOINT that is not a
+/// wrapper script (a path such as /entrypoint, which runs the command it is given).
+/// </param>
 /// <param name="ExposeLine">The 1-based line of the EXPOSE, or 0.</param>
 public sealed partial record DockerfileInfo(string Path, IReadOnlyList<string> Stages, string? Target, int? ExposedPort, bool HasCommand, int ExposeLine)
 {
+    /// <summary>
+    /// Whether the file sits deeper in the project (compose/production/django/Dockerfile) and is built with the
+    /// project root as its context, rather than with its own folder.
+    /// </summary>
+    public bool BuiltFromRoot { get; init; }
+
     private static readonly string[] PreferredTargets = ["production", "prod", "release", "runtime"];
 
     /// <summary>Reads a Dockerfile's text; <paramref name="path"/> is reported as is.</summary>
@@ -63,7 +72,9 @@ public sealed partial record DockerfileInfo(string Path, IReadOnlyList<string> S
         {
             foreach (var (instruction, args, line) in stage.Lines)
             {
-                if (instruction is "CMD" or "ENTRYPOINT") hasCommand = true;
+                // A CMD starts something; an ENTRYPOINT does only when it is the server itself, not a wrapper script
+                // that runs its arguments (cookiecutter-django's /entrypoint, exec "$@").
+                if (instruction == "CMD" || (instruction == "ENTRYPOINT" && !IsWrapper(args))) hasCommand = true;
                 if (instruction == "EXPOSE" && port is null)
                 {
                     var number = Port().Match(args);
@@ -73,6 +84,12 @@ public sealed partial record DockerfileInfo(string Path, IReadOnlyList<string> S
         }
 
         return new DockerfileInfo(path, named, named.Count > 0 ? target : null, port, hasCommand, exposeLine);
+    }
+
+    private static bool IsWrapper(string entrypoint)
+    {
+        var first = entrypoint.TrimStart('[', ' ', '"').Split('"', ' ', ',')[0];
+        return first.StartsWith('/') || first.StartsWith("./", StringComparison.Ordinal) || first.EndsWith(".sh", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^(?<instruction>[A-Za-z]+)\s+(?<args>.*)$")]

@@ -15,8 +15,9 @@ public static class ComposedValues
     public const string DatabaseUrl = "DATABASE_URL";
 
     /// <summary>
-    /// <c>rediss://:&lt;token&gt;@&lt;host&gt;:6379/0</c> when the cache has an AUTH token (ElastiCache, on DjangoEcs and
-    /// DjangoEks: a secret composed from the token's), <c>redis://&lt;host&gt;:6379/0</c> when it has none (DockerEc2's
+    /// <c>rediss://:&lt;token&gt;@&lt;host&gt;:6379/0?ssl_cert_reqs=required</c> when the cache has an AUTH token
+    /// (ElastiCache, on DjangoEcs and DjangoEks: a secret composed from the token's; Celery refuses a rediss:// URL
+    /// without ssl_cert_reqs, and redis-py and django-redis read it too), <c>redis://&lt;host&gt;:6379/0</c> when it has none (DockerEc2's
     /// private Redis: a plain value, since it holds no password).
     /// </summary>
     public const string RedisUrl = "REDIS_URL";

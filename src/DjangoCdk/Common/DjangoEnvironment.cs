@@ -154,7 +154,9 @@ internal sealed class DjangoEnvironment
         {
             var port = Defaults.RedisPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return inputs.RedisAuthToken is { } token
-                ? $"rediss://:{token.SecretValue.UnsafeUnwrap()}@{inputs.RedisHost}:{port}/0"
+                // ssl_cert_reqs: Celery refuses a rediss:// URL without it (E_REDIS_SSL_CERT_REQS_MISSING_INVALID);
+                // "required" (verify the certificate) is the form both Celery and redis-py accept.
+                ? $"rediss://:{token.SecretValue.UnsafeUnwrap()}@{inputs.RedisHost}:{port}/0?ssl_cert_reqs=required"
                 : $"redis://{inputs.RedisHost}:{port}/0";
         }
     }

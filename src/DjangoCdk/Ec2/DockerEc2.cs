@@ -141,10 +141,11 @@ public sealed class DockerEc2 : Construct
             Directory = settings.Django.Directory,
             File = settings.Django.Dockerfile,
             Target = settings.DockerTarget,
+            Exclude = ImageExclusions.For(this, settings.Django.Directory),
             Platform = platform,
         });
         var frontend = settings.Frontend is { } f
-            ? new DockerImageAsset(this, Ids.FrontendImage, new DockerImageAssetProps { Directory = f.Directory, File = f.Dockerfile, Platform = platform })
+            ? new DockerImageAsset(this, Ids.FrontendImage, new DockerImageAssetProps { Directory = f.Directory, File = f.Dockerfile, Platform = platform, Exclude = ImageExclusions.For(this, f.Directory) })
             : null;
         var stackFiles = new Asset(this, Ids.StackFiles, new AssetProps { Path = ComposeStack.Folder() });
         return (image, frontend, stackFiles);

@@ -160,6 +160,7 @@ public sealed class DjangoEcs : Construct
             Directory = settings.App.ImageDirectory,
             File = settings.App.Dockerfile,
             Target = settings.App.DockerTarget,
+            Exclude = ImageExclusions.For(this, settings.App.ImageDirectory),
             Platform = IsX86(settings) ? Platform_.LINUX_AMD64 : Platform_.LINUX_ARM64,
         });
         Aspects.Of(this).Add(new CapacityProviderDependency(Cluster));

@@ -213,6 +213,7 @@ public sealed class DjangoEks : Construct
     {
         Directory = settings.App.ImageDirectory,
         Target = settings.App.DockerTarget,
+        Exclude = ImageExclusions.For(this, settings.App.ImageDirectory),
         File = settings.App.Dockerfile,
         Platform = settings.Nodes.Arm64 ? Platform_.LINUX_ARM64 : Platform_.LINUX_AMD64,
     });

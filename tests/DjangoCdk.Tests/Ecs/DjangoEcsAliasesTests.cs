@@ -93,7 +93,7 @@ public sealed class DjangoEcsAliasesTests(DjangoEcsAliasesFixture fixture) : ICl
     {
         template.HasPropertiesWithId(RedisUrl, ("SecretString", Join(
             "rediss://:{{resolve:secretsmanager:", Ref(fixture.Id(django.CacheAuthToken)), ":SecretString:::}}@",
-            GetAtt(fixture.Id(django.Cache), "PrimaryEndPoint.Address"), ":6379/0")));
+            GetAtt(fixture.Id(django.Cache), "PrimaryEndPoint.Address"), ":6379/0?ssl_cert_reqs=required")));
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class DjangoEksAliasesTests(DjangoEksAliasesFixture fixture) : ICl
             GetAtt(fixture.Id(django.Database), "Endpoint.Address"), ":", GetAtt(fixture.Id(django.Database), "Endpoint.Port"), "/django")));
         template.HasPropertiesWithId(fixture.Id(django.ComposedValueSecrets["REDIS_URL"]), ("SecretString", Join(
             "rediss://:{{resolve:secretsmanager:", Ref(fixture.Id(django.CacheAuthToken)), ":SecretString:::}}@",
-            GetAtt(fixture.Id(django.Cache), "PrimaryEndPoint.Address"), ":6379/0")));
+            GetAtt(fixture.Id(django.Cache), "PrimaryEndPoint.Address"), ":6379/0?ssl_cert_reqs=required")));
     }
 
     [Fact]
