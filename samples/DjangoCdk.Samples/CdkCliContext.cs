@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DjangoCdk.Samples;
 
 /// <summary>
@@ -71,29 +69,6 @@ public static class CdkCliContext
     private static bool Setting(Dictionary<string, object> project, string name, bool fallback) =>
         project.TryGetValue(name, out var value) && value is bool flag ? flag : fallback;
 
-    private static Dictionary<string, object> ReadObject(string file)
-    {
-        if (!File.Exists(file)) return [];
-        using var document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        return ToValue(document.RootElement) as Dictionary<string, object>
-            ?? throw new InvalidDataException($"{file} must hold a JSON object.");
-    }
-
-    /// <summary>
-    /// A JSON value as the plain .NET values jsii passes to JavaScript (dictionaries, arrays, strings, doubles,
-    /// booleans); JSON nulls are left out, as no CDK context value is null.
-    /// </summary>
-    private static object? ToValue(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject()
-            .Select(p => (p.Name, Value: ToValue(p.Value)))
-            .Where(p => p.Value is not null)
-            .ToDictionary(p => p.Name, p => p.Value!),
-        JsonValueKind.Array => element.EnumerateArray().Select(ToValue).OfType<object>().ToArray(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+    private static Dictionary<string, object> ReadObject(string file) =>
+        File.Exists(file) ? DjangoCdk.Cli.ContextJson.ReadObject(File.ReadAllText(file), file) : [];
 }

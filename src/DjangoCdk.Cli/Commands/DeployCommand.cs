@@ -15,13 +15,10 @@ public sealed class DeployCommand(CliServices services, CliOutput output) : Comm
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
         var outDirectory = settings.OutDirectory(services, config);
         var cdk = new CdkCli(services);
-        var synth = cdk.OverApp(config, outDirectory, "synth", config.Name, "--quiet");
+        cdk.SynthesizeWithCredentials(config, outDirectory, output);
+        cdk.RequireDocker(outDirectory);
         var deploy = cdk.OverAssembly(config, outDirectory, ["deploy", config.Name, "--progress", "events",
             "--outputs-file", Path.Combine(config.Directory, CdkCli.OutputsFile), .. settings.Yes ? new[] { "--require-approval", "never" } : []]);
-        cdk.RequireCredentials();
-        output.Plain($"Synthesizing with your credentials: {synth}");
-        cdk.Run(synth);
-        cdk.RequireDocker(outDirectory);
         output.Plain($"Deploying: {deploy}");
         cdk.Run(deploy);
         var outputs = DeployedOutputs.Read(services, config);

@@ -15,12 +15,8 @@ public sealed class DestroyCommand(CliServices services, CliOutput output) : Com
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
         var outDirectory = settings.OutDirectory(services, config);
         var cdk = new CdkCli(services);
-        var synth = cdk.OverApp(config, outDirectory, "synth", config.Name, "--quiet");
+        var kept = RetainedResources.Of(cdk.SynthesizeWithCredentials(config, outDirectory, output));
         var destroy = cdk.OverAssembly(config, outDirectory, ["destroy", config.Name, .. settings.Yes ? new[] { "--force" } : []]);
-        cdk.RequireCredentials();
-        output.Plain($"Synthesizing with your credentials: {synth}");
-        cdk.Run(synth);
-        var kept = RetainedResources.Of(CloudAssemblyReader.Read(outDirectory));
         output.Heading($"Destroying {config.Name} deletes its servers and network. These stay, on purpose:");
         output.Table(["Resource", "Type", "After destroy"], kept.Select(k => (IReadOnlyList<string>)[k.LogicalId, k.Type, k.Fate]));
         output.Plain("A database with deletion protection on stops the deletion until you turn protection off (README: Tear-down, and what is kept). Delete what is kept by hand when you no longer need it.");

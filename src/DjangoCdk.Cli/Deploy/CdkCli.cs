@@ -41,6 +41,19 @@ public sealed class CdkCli(CliServices services)
         return new ProcessCommand(prefix[0], [.. prefix.Skip(1), verb, .. options], config.Directory);
     }
 
+    /// <summary>
+    /// The first step of deploy and destroy: after checking for credentials, the CDK CLI synthesizes the app into
+    /// <paramref name="outDirectory"/> with them (lookups answered and cached in cdk.context.json); its templates.
+    /// </summary>
+    public IReadOnlyList<SynthesizedStack> SynthesizeWithCredentials(AppConfig config, string outDirectory, CliOutput output)
+    {
+        var synth = OverApp(config, outDirectory, "synth", config.Name, "--quiet");
+        RequireCredentials();
+        output.Plain($"Synthesizing with your credentials: {synth}");
+        Run(synth);
+        return CloudAssemblyReader.Read(outDirectory);
+    }
+
     /// <summary>Stops with a message when Docker is needed (the app has image assets) but missing or not running.</summary>
     public void RequireDocker(string outDirectory)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DjangoCdk.Cli;
 
 /// <summary>
@@ -50,28 +48,11 @@ public static class CdkContext
     {
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-            return ToValue(document.RootElement) as Dictionary<string, object>
-                ?? throw new CliException($"{file} must hold a JSON object.");
+            return ContextJson.ReadObject(text, file);
         }
-        catch (JsonException e)
+        catch (InvalidDataException e)
         {
-            throw new CliException($"{file} is not valid JSON: {e.Message}");
+            throw new CliException(e.Message);
         }
     }
-
-    // JSON as the plain values jsii passes to JavaScript; nulls left out (no context value is null).
-    private static object? ToValue(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject()
-            .Select(p => (p.Name, Value: ToValue(p.Value)))
-            .Where(p => p.Value is not null)
-            .ToDictionary(p => p.Name, p => p.Value!),
-        JsonValueKind.Array => element.EnumerateArray().Select(ToValue).OfType<object>().ToArray(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
 }
