@@ -31,14 +31,17 @@ internal static class LambdaFunctions
     public static void Configure(IConstruct scope)
     {
         var stack = Stack.Of(scope);
-        var singletons = stack.Node.Children.Where(c => SingletonIdPrefixes.Any(p => c.Node.Id.StartsWith(p, StringComparison.Ordinal)));
-        foreach (var root in new[] { scope }.Concat(singletons))
+        var singletons = stack.Node.Children.Where(c =>
         {
-            foreach (var function in root.Node.FindAll().OfType<CfnResource>().Where(r => r.CfnResourceType == FunctionType))
-            {
-                Configure(function);
-            }
-        }
+            var id = c.Node.Id;
+            return SingletonIdPrefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal));
+        }).ToList();
+        // Under the construct every function is a CfnFunction, which the type of the returned object tells without a
+        // call into the CDK runtime; only the singletons hold plain CfnResources of the function type
+        // (CustomResourceProvider), so only their few resources are asked for their type.
+        var functions = scope.Node.FindAll().OfType<Amazon.CDK.AWS.Lambda.CfnFunction>().Cast<CfnResource>()
+            .Concat(singletons.SelectMany(s => s.Node.FindAll().OfType<CfnResource>().Where(r => CfnResourceTypes.Of(r) == FunctionType)));
+        foreach (var function in functions) Configure(function);
 
         foreach (var singleton in singletons) SuppressSingletonFindings(singleton);
     }
@@ -46,11 +49,13 @@ internal static class LambdaFunctions
     /// <summary>The cdk-nag reasons for what the CDK builds in its singletons, once per stack.</summary>
     private static void SuppressSingletonFindings(IConstruct singleton)
     {
+        var logRetention = singleton.Node.Id.StartsWith("LogRetention", StringComparison.Ordinal);
         foreach (var resource in singleton.Node.FindAll().OfType<CfnResource>())
         {
-            if (resource.CfnResourceType == "AWS::IAM::Role" && !NagSuppressions.Has(resource, "AwsSolutions-IAM4"))
+            var type = CfnResourceTypes.Of(resource);
+            if (type == "AWS::IAM::Role" && !NagSuppressions.Has(resource, "AwsSolutions-IAM4"))
                 NagSuppressions.Add(resource, NagSuppressions.LambdaBasicExecutionRole);
-            if (resource.CfnResourceType == "AWS::IAM::Policy" && singleton.Node.Id.StartsWith("LogRetention", StringComparison.Ordinal) && !NagSuppressions.Has(resource, "AwsSolutions-IAM5"))
+            if (type == "AWS::IAM::Policy" && logRetention && !NagSuppressions.Has(resource, "AwsSolutions-IAM5"))
                 NagSuppressions.Add(resource, new NagSuppression("AwsSolutions-IAM5",
                     "The CDK's log-retention function sets the retention of log groups that RDS creates at run time under names CloudFormation does not know in advance (logs:PutRetentionPolicy, logs:DeleteRetentionPolicy), hence Resource '*'.",
                     "Resource::*"));

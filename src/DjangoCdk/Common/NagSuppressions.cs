@@ -71,15 +71,26 @@ internal static class NagSuppressions
     public static bool Has(CfnResource resource, string ruleId) =>
         Existing(resource).OfType<IDictionary<string, object>>().Any(r => r.TryGetValue("id", out var id) && Equals(id, ruleId));
 
-    private static IEnumerable<object> Existing(CfnResource resource) =>
-        resource.GetMetadata(MetadataKey) is IDictionary<string, object> current &&
-        current.TryGetValue("rules_to_suppress", out var rules) && rules is IEnumerable<object> list
-            ? list
-            : [];
+    /// <summary>
+    /// What each resource's metadata holds, as last written here: a resource is read from the CDK runtime once, not
+    /// before every write (each read and write is a call from .NET into the runtime; an EKS stack makes hundreds).
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CfnResource, List<object>> Written = [];
+
+    private static List<object> Existing(CfnResource resource)
+    {
+        if (Written.TryGetValue(resource, out var known)) return known;
+        var existing = resource.GetMetadata(MetadataKey) is IDictionary<string, object> current &&
+            current.TryGetValue("rules_to_suppress", out var rules) && rules is IEnumerable<object> list
+                ? list.ToList()
+                : [];
+        Written.AddOrUpdate(resource, existing);
+        return existing;
+    }
 
     private static void AddTo(CfnResource resource, NagSuppression[] suppressions)
     {
-        var existing = Existing(resource).ToList();
+        var existing = Existing(resource);
 
         foreach (var s in suppressions)
         {

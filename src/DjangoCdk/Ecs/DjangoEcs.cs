@@ -163,7 +163,7 @@ public sealed class DjangoEcs : Construct
             Exclude = ImageExclusions.For(this, settings.App.ImageDirectory),
             Platform = IsX86(settings) ? Platform_.LINUX_AMD64 : Platform_.LINUX_ARM64,
         });
-        Aspects.Of(this).Add(new CapacityProviderDependency(Cluster));
+        CapacityProviderDependency.Apply(Cluster, () => Services);
         return (asset, ContainerImage.FromDockerImageAsset(asset));
     }
 

@@ -34,7 +34,7 @@ internal static class DeploymentFunction
 
             foreach (var resource in singleton.Node.FindAll().OfType<CfnResource>())
             {
-                switch (resource.CfnResourceType)
+                switch (CfnResourceTypes.Of(resource))
                 {
                     case "AWS::Lambda::Function" when !NagSuppressions.Has(resource, "AwsSolutions-L1"):
                         NagSuppressions.Add(resource, new NagSuppression("AwsSolutions-L1",
