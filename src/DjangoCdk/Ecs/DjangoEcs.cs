@@ -60,9 +60,14 @@ public sealed class DjangoEcs : Construct
     }
 
     /// <summary>Creates the application.</summary>
-    public DjangoEcs(Construct scope, string id, DjangoEcsProps props) : base(scope, id)
+    public DjangoEcs(Construct scope, string id, DjangoEcsProps props) : this(scope, id, props, default)
     {
-        var settings = DjangoEcsSettings.Resolve(props, ConstructSite.Of(this));
+    }
+
+    /// <summary>Creates the application in a stack where the composing construct adds <paramref name="alongside"/> (DjangoVue's site).</summary>
+    internal DjangoEcs(Construct scope, string id, DjangoEcsProps props, StackSize alongside) : base(scope, id)
+    {
+        var settings = DjangoEcsSettings.Resolve(props, ConstructSite.Of(this), alongside);
         AddWarnings(settings);
 
         Vpc = settings.App.Vpc ?? Network.CreateVpc(this, Ids.Vpc, settings.App.NewVpc);

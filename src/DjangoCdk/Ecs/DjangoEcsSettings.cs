@@ -29,13 +29,17 @@ internal sealed record DjangoEcsSettings
     public required IDictionary<string, EcsSecret> Secrets { get; init; }
     public required WebSettings Web { get; init; }
 
-    /// <summary>Applies the defaults to <paramref name="props"/> and validates every value.</summary>
-    public static DjangoEcsSettings Resolve(DjangoEcsProps props, ConstructSite site)
+    /// <summary>
+    /// Applies the defaults to <paramref name="props"/> and validates every value, then checks that the stack stays
+    /// inside CloudFormation's limits (<see cref="StackLimits"/>) with <paramref name="alongside"/>, what the construct
+    /// that composes this one adds to the same stack (DjangoVue's site).
+    /// </summary>
+    public static DjangoEcsSettings Resolve(DjangoEcsProps props, ConstructSite site, StackSize alongside = default)
     {
         var check = new PropChecks(site.Path);
         AppSettings.RequireRegion(site, nameof(DjangoEcs));
         var secrets = props.Secrets ?? new Dictionary<string, EcsSecret>();
-        return new DjangoEcsSettings
+        var settings = new DjangoEcsSettings
         {
             App = DjangoAppSettings.Resolve(props, site, secrets.Keys, (prefix, w) =>
             {
@@ -49,6 +53,10 @@ internal sealed record DjangoEcsSettings
             Secrets = secrets,
             Web = ResolveWeb(props, check),
         };
+        var estimate = StackFootprints.ForEcs(settings);
+        StackLimits.Check(site.Path, estimate with { Rest = estimate.Rest + alongside }, nameof(DjangoEcs),
+            "create their FargateServices there on this construct's Cluster, with its Image, TaskRole, ExecutionRole and AppSecurityGroup; a second DjangoEcs would create a second database");
+        return settings;
     }
 
     private static EcsDomain? ResolveDomain(DjangoEcsProps props, ConstructSite site)

@@ -39,7 +39,7 @@ internal sealed record DjangoEksSettings
         AppSettings.RequireRegion(site, nameof(DjangoEks));
         var version = ResolveVersion(props, check, today);
         var secrets = props.Secrets ?? new Dictionary<string, EksSecret>();
-        return new DjangoEksSettings
+        var settings = new DjangoEksSettings
         {
             App = DjangoAppSettings.Resolve(props, site, secrets.Keys, (prefix, w) =>
             {
@@ -57,6 +57,9 @@ internal sealed record DjangoEksSettings
             Secrets = secrets,
             Web = ResolveWeb(props, check),
         };
+        StackLimits.Check(site.Path, StackFootprints.ForEks(settings), nameof(DjangoEks),
+            "apply their Deployments there with Cluster.AddManifest on this construct's Cluster, or with kubectl or Helm, using its image and the django-secrets Secret; a second DjangoEks would create a second cluster and database");
+        return settings;
     }
 
     private static string ResolveVersion(DjangoEksProps props, PropChecks check, DateOnly today)

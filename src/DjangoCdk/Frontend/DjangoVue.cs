@@ -45,7 +45,7 @@ public sealed class DjangoVue : Construct
         MediaDomainName = settings.PublicMedia ? settings.DomainName : null,
         ExtraAllowedHosts = [settings.DomainName, .. settings.Django.ExtraAllowedHosts ?? []],
         ExtraCsrfTrustedOrigins = [settings.Origin, .. settings.Django.ExtraCsrfTrustedOrigins ?? []],
-    });
+    }, StackFootprints.Vue.Site);
 
     /// <summary>The SPA, with the API paths sent to Django's load balancer and /static/ (and /media/) to its bucket.</summary>
     private StaticSite CreateFrontend(DjangoVueSettings settings) => new(this, Ids.Frontend, settings.Frontend with
