@@ -17,6 +17,14 @@ internal static class StackFootprints
         /// <summary>Network (2 AZs, one NAT gateway), buckets, data stores, cluster, load balancer, web service, the release machinery.</summary>
         public static readonly StackSize Base = new(101, 110_400);
 
+        /// <summary>
+        /// What the feature flags of a new CDK project add (the repository's cdk.json, which django-cdk uses and
+        /// <c>cdk init</c> writes): the default security group's restriction (a custom resource, its provider's role
+        /// and function, their log group) and the access-log bucket's policy, with construct-path and asset metadata.
+        /// Counted always, so an app without the flags is estimated a little high.
+        /// </summary>
+        public static readonly StackSize ProjectFlags = new(5, 15_200);
+
         /// <summary>Task definition, service, scalable target, CPU scaling policy; bytes for a worker with an empty name and queue list.</summary>
         public static readonly StackSize Worker = new(4, 8_040);
 
@@ -65,6 +73,9 @@ internal static class StackFootprints
         /// <summary>Network, buckets, data stores, cluster, node group, add-ons, namespace, secrets sync, web, ingress, release machinery.</summary>
         public static readonly StackSize Base = new(127, 215_130);
 
+        /// <summary>As <see cref="Ecs.ProjectFlags"/>, for DjangoEks's stack.</summary>
+        public static readonly StackSize ProjectFlags = new(5, 17_500);
+
         /// <summary>One Kubernetes manifest (Deployment, HorizontalPodAutoscaler, PodDisruptionBudget); bytes for an empty name and queue list.</summary>
         public static readonly StackSize Worker = new(1, 9_302);
 
@@ -100,7 +111,7 @@ internal static class StackFootprints
     {
         var app = settings.App;
         var env = ContainerBytes(app, settings.Secrets.Keys, Ecs.VariableBytes, Ecs.SecretBytesPerContainer, 1, settings.Domain?.Name);
-        var rest = Ecs.Base + Network(app, Ecs.NatInstance, Ecs.ExtraZone, Ecs.ExtraNatGateway)
+        var rest = Ecs.Base + Ecs.ProjectFlags + Network(app, Ecs.NatInstance, Ecs.ExtraZone, Ecs.ExtraNatGateway)
             + Ecs.ComposedSecret.Times(ComposedSecrets(app))
             + new StackSize(0, env + settings.Secrets.Count * Ecs.SecretPolicyBytes);
         var services = 1 + (app.UseCeleryBeat ? 1 : 0);
@@ -120,7 +131,7 @@ internal static class StackFootprints
     {
         var app = settings.App;
         var env = ContainerBytes(app, settings.Secrets.Keys, Eks.VariableBytes, Eks.SecretBytesPerPod, 2, settings.Domain.Name);
-        var rest = Eks.Base + Network(app, Eks.NatInstance, Eks.ExtraZone, Eks.ExtraNatGateway)
+        var rest = Eks.Base + Eks.ProjectFlags + Network(app, Eks.NatInstance, Eks.ExtraZone, Eks.ExtraNatGateway)
             + Eks.ComposedSecret.Times(ComposedSecrets(app))
             + Eks.AdminRole.Times(settings.AdminRoleArns.Length) + new StackSize(0, Chars(settings.AdminRoleArns))
             + new StackSize(0, env + settings.Secrets.Count * Eks.SecretSyncBytes);

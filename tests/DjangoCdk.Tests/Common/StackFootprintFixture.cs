@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using DjangoCdk.Tests.TestSupport;
 
 namespace DjangoCdk.Tests.Common;
@@ -25,9 +26,14 @@ public sealed class StackFootprintFixture
     internal SynthesizedSize EksTwenty { get; }
     internal StackSize EksTwentyEstimate { get; }
 
+    // A stack as `cdk synth` and django-cdk make it: the repository's cdk.json feature flags and the CLI's metadata.
+    private static Stack ProjectStack() =>
+        new(TestStacks.NewApp(DjangoCdk.Samples.CdkCliContext.Load(DjangoCdk.Samples.SamplePaths.RepositoryRoot)), "Test",
+            new StackProps { Env = new Amazon.CDK.Environment { Account = TestStacks.Account, Region = TestStacks.Region } });
+
     private static (SynthesizedSize, StackSize) Ecs(int workers)
     {
-        var stack = TestStacks.New();
+        var stack = ProjectStack();
         var django = new DjangoEcs(stack, "Django", StackScale.Ecs(workers, 10));
         var settings = DjangoEcsSettings.Resolve(StackScale.Ecs(workers, 10), ConstructSite.Of(django));
         return (SynthesizedSize.Of(stack), StackFootprints.ForEcs(settings).Total);
@@ -35,7 +41,7 @@ public sealed class StackFootprintFixture
 
     private static (SynthesizedSize, StackSize) Eks(int workers)
     {
-        var stack = TestStacks.New();
+        var stack = ProjectStack();
         var props = StackScale.Eks(stack, workers, 10);
         var django = new DjangoEks(stack, "Django", props);
         var settings = DjangoEksSettings.Resolve(props, ConstructSite.Of(django), DateOnly.FromDateTime(DateTime.UtcNow));

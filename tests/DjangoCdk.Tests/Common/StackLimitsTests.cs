@@ -15,13 +15,13 @@ public sealed class StackLimitsTests
     private static readonly DateOnly Today = new(2026, 11, 26);
 
     /// <summary>
-    /// With defaults and 10 release commands, DjangoEcs is bound by resources: 101 + 10 × 1 + 4 per worker ≤ 450 gives
-    /// 84 workers (about 830 KB of template, under the byte budget).
+    /// With defaults and 10 release commands, DjangoEcs is bound by resources: 101 + 5 (a new project's feature flags)
+    /// + 10 × 1 + 4 per worker ≤ 450 gives 83 workers (about 830 KB of template, under the byte budget).
     /// </summary>
-    private const int EcsMostWorkers = 84;
+    private const int EcsMostWorkers = 83;
 
-    /// <summary>DjangoEks is bound by template bytes: about 276 KB + 9.2 KB per worker ≤ 900 KiB gives 67 workers (195 resources).</summary>
-    private const int EksMostWorkers = 67;
+    /// <summary>DjangoEks is bound by template bytes: about 294 KB + 9.2 KB per worker ≤ 900 KiB gives 65 workers (198 resources).</summary>
+    private const int EksMostWorkers = 65;
 
     [Fact]
     public void DjangoEcs_accepts_the_most_workers_that_fit()
@@ -41,7 +41,7 @@ public sealed class StackLimitsTests
         Assert.Equal("CeleryWorkers", error.ParamName);
         Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
         Assert.Contains($"'{EcsMostWorkers + 1} workers'", error.Message);
-        Assert.Contains("about 451 CloudFormation resources, above the 450", error.Message);
+        Assert.Contains("about 452 CloudFormation resources, above the 450", error.Message);
         Assert.Contains($"At most {EcsMostWorkers} workers fit", error.Message);
         Assert.Contains("Queues = [", error.Message);
         Assert.Contains("second stack", error.Message);
@@ -50,7 +50,7 @@ public sealed class StackLimitsTests
     [Fact]
     public void DjangoEcs_options_that_add_resources_leave_room_for_fewer_workers()
     {
-        // Given beat, a domain and ECS Exec (7 resources more: 101 + 10 + 7 + 4 × 83 = 450) / When as many workers as fit without them are asked for
+        // Given beat, a domain and ECS Exec (7 resources more: 106 + 10 + 7 + 4 × 81 = 447) / When as many workers as fit without them are asked for
         var props = StackScale.Ecs(EcsMostWorkers, 10) with
         {
             UseCeleryBeat = true,
@@ -62,7 +62,7 @@ public sealed class StackLimitsTests
         var error = Assert.Throws<DjangoCdkValidationException>(() => DjangoEcsSettings.Resolve(props, Site));
 
         // Then they are refused, and the maximum counts the options
-        Assert.Contains($"At most {EcsMostWorkers - 1} workers fit", error.Message);
+        Assert.Contains($"At most {EcsMostWorkers - 2} workers fit", error.Message);
     }
 
     [Fact]
@@ -71,11 +71,11 @@ public sealed class StackLimitsTests
         // Given one worker / When more release commands than fit are asked for
         var error = Assert.Throws<DjangoCdkValidationException>(() => DjangoEcsSettings.Resolve(StackScale.Ecs(1, 300), Site));
 
-        // Then the error is about the release commands, bound by bytes: (900 KiB - 116 KB) / 3 KB per step
+        // Then the error is about the release commands, bound by bytes: (900 KiB - 131 KB) / 3 KB per step
         Assert.Equal("ReleaseCommands", error.ParamName);
         Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
         Assert.Contains("a template of about", error.Message);
-        Assert.Contains("At most 264 release commands fit", error.Message);
+        Assert.Contains("At most 259 release commands fit", error.Message);
     }
 
     [Fact]
