@@ -30,6 +30,13 @@ internal sealed record BenchmarkCase(string Name, string Description, Action<App
     /// <summary>Cases for looking into where time goes, not part of the published table.</summary>
     public static IReadOnlyList<BenchmarkCase> Diagnostics { get; } =
     [
+        new("calls", "1000 property reads from the CDK runtime (diagnostic: the cost of one call)", (app, env) =>
+        {
+            var stack = new Stack(app, "Calls", new StackProps { Env = env });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < 1000; i++) _ = stack.Node;
+            Console.Error.WriteLine($"1000 calls: {clock.Elapsed.TotalMilliseconds:0} ms");
+        }),
         new("ecs-twice", "two DjangoEcs stacks (diagnostic: the second one's build time is the steady state)", (app, env) =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
