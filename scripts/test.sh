@@ -114,8 +114,11 @@ record_form() {
   fi
 }
 
-step "Installing the cdk-nag checker (npm ci); $(cfn-lint --version)"
-npm ci --prefix tools/cdk-nag-check --no-audit --no-fund --loglevel=error
+# The cdk-nag checker's packages install in the background while the C# tests build and run (the checks need them
+# only after the samples synthesize).
+step "Installing the cdk-nag checker (npm ci, in the background); $(cfn-lint --version)"
+npm ci --prefix tools/cdk-nag-check --no-audit --no-fund --loglevel=error >"$log_dir/nag-npm.log" 2>&1 &
+nag_npm_pid=$!
 
 step "C# tests (dotnet test)"
 set +e
@@ -136,6 +139,11 @@ if [ -f scripts/package-test.sh ]; then
   bash scripts/package-test.sh >"$log_dir/package-test.log" 2>&1 &
   package_pid=$!
 fi
+
+nag_npm_status=0
+wait "$nag_npm_pid" || nag_npm_status=$?
+cat "$log_dir/nag-npm.log"
+if [ "$nag_npm_status" -ne 0 ]; then echo "npm ci in tools/cdk-nag-check failed ($nag_npm_status)" >&2; exit 1; fi
 
 step "JavaScript tests (node --test)"
 set +e
