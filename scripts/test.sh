@@ -114,11 +114,15 @@ record_form() {
   fi
 }
 
-# The cdk-nag checker's packages install in the background while the C# tests build and run (the checks need them
-# only after the samples synthesize).
-step "Installing the cdk-nag checker (npm ci, in the background); $(cfn-lint --version)"
-npm ci --prefix tools/cdk-nag-check --no-audit --no-fund --loglevel=error >"$log_dir/nag-npm.log" 2>&1 &
-nag_npm_pid=$!
+# The JavaScript side runs in the background while the C# tests build and run: the cdk-nag checker's packages
+# install (the checks need them only after the samples synthesize), then the JavaScript tests run.
+step "JavaScript: npm ci for the cdk-nag checker, then node --test (in the background); $(cfn-lint --version)"
+javascript() {
+  npm ci --prefix tools/cdk-nag-check --no-audit --no-fund --loglevel=error || return 90
+  node --test tests/handlers/ tests/frontend-function/ tools/cdk-nag-check/test/
+}
+javascript >"$log_dir/node.log" 2>&1 &
+javascript_pid=$!
 
 step "C# tests (dotnet test)"
 set +e
@@ -131,8 +135,8 @@ done < <(sed -nE 's/.*Failed:[[:space:]]+([0-9]+), Passed:[[:space:]]+([0-9]+),.
 if [ "$dotnet_status" -ne 0 ]; then summary+=("FAIL  dotnet test exited $dotnet_status"); fi
 
 # The packaging smoke test packs Release builds and installs them in a scratch app and tool path, nothing the other
-# steps use: it runs in the background from here, while the JavaScript tests run and the samples synthesize, which
-# leave a core idle much of the time (2 cores: about 40 s saved). It starts once dotnet test has built every Debug
+# steps use: it runs in the background from here, while the samples synthesize, which leaves a core idle much of the
+# time (2 cores: about 40 s saved). It starts once dotnet test has built every Debug
 # project, so no two builds restore the same project: the steps alongside it run with --no-build and only read bin/Debug.
 package_pid=
 if [ -f scripts/package-test.sh ]; then
@@ -140,16 +144,11 @@ if [ -f scripts/package-test.sh ]; then
   package_pid=$!
 fi
 
-nag_npm_status=0
-wait "$nag_npm_pid" || nag_npm_status=$?
-cat "$log_dir/nag-npm.log"
-if [ "$nag_npm_status" -ne 0 ]; then echo "npm ci in tools/cdk-nag-check failed ($nag_npm_status)" >&2; exit 1; fi
-
-step "JavaScript tests (node --test)"
-set +e
-node --test tests/handlers/ tests/frontend-function/ tools/cdk-nag-check/test/ 2>&1 | tee "$log_dir/node.log"
-node_status=${PIPESTATUS[0]}
-set -e
+step "JavaScript tests (node --test, run in the background since the start)"
+node_status=0
+wait "$javascript_pid" || node_status=$?
+cat "$log_dir/node.log"
+if [ "$node_status" -eq 90 ]; then echo "npm ci in tools/cdk-nag-check failed: the cdk-nag checks cannot run." >&2; exit 1; fi
 node_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log_dir/node.log" | tail -1)
 node_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log_dir/node.log" | tail -1)
 passed=$((passed + ${node_pass:-0}))
