@@ -14,11 +14,7 @@ public sealed class AppCommand(CliServices services, CliOutput output) : Command
         var config = ConfigLoader.Load(settings.Config, services.CurrentDirectory);
         var outDirectory = services.GetVariable("CDK_OUTDIR") is { Length: > 0 } cliOut ? cliOut : settings.OutDirectory(services, config);
         var result = Synthesizer.Synthesize(config, outDirectory, services);
-        foreach (var message in result.Messages)
-        {
-            if (message.IsError) output.Error($"{message.Text} (at {message.ConstructPath})");
-            else output.Warning($"{message.Text} (at {message.ConstructPath})");
-        }
+        SynthesisReport.PrintMessages(output, result);
 
         return result.HasErrors ? (int)ExitCode.UserError : (int)ExitCode.Success;
     }

@@ -24,7 +24,7 @@ public sealed class RunCommand(CliServices services, CliOutput output) : Command
         // ECS's command is JSON inside single quotes ("COMMAND" is one JSON string); the others take shell words.
         var command = template.Contains("\"COMMAND\"", StringComparison.Ordinal)
             ? template.Replace("\"COMMAND\"", string.Join(',', words.Select(w => System.Text.Json.JsonSerializer.Serialize(w).Replace("'", "'\\''"))), StringComparison.Ordinal)
-            : template.Replace("COMMAND", string.Join(' ', words.Select(CdkCli.ShellQuote)), StringComparison.Ordinal);
+            : template.Replace("COMMAND", string.Join(' ', words.Select(CommandLine.Quote)), StringComparison.Ordinal);
         return OneOff.PrintOrRun(services, output, command, settings.Execute);
     }
 }

@@ -2,9 +2,21 @@ using System.Text;
 
 namespace DjangoCdk.Cli;
 
-/// <summary>Splits a command line the way a POSIX shell splits words: spaces separate, quotes group, backslash escapes.</summary>
+/// <summary>
+/// Command lines as a shell reads them: <see cref="Split"/> splits one the way a POSIX shell splits words (spaces
+/// separate, quotes group, backslash escapes), <see cref="Quote"/> writes one word so the shell reads it back whole.
+/// </summary>
 public static class CommandLine
 {
+    /// <summary>
+    /// One word for the shell that runs it: POSIX sh (single quotes when it holds anything but letters, digits and
+    /// <c>-_./:=@,+%</c>), or cmd.exe on Windows (double quotes around spaces and quotes).
+    /// </summary>
+    public static string Quote(string word) =>
+        OperatingSystem.IsWindows()
+            ? (word.Any(c => char.IsWhiteSpace(c) || c == '"') ? "\"" + word.Replace("\"", "\\\"") + "\"" : word)
+            : word.Length > 0 && word.All(c => char.IsLetterOrDigit(c) || "-_./:=@,+%".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
+
     /// <summary>The words of <paramref name="line"/>, or null when a quote is not closed.</summary>
     public static string[]? Split(string line)
     {

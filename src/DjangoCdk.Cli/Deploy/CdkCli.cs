@@ -22,7 +22,7 @@ public sealed class CdkCli(CliServices services)
     public ProcessCommand OverApp(AppConfig config, string outDirectory, params string[] verbAndOptions)
     {
         var configFile = Path.GetFullPath(config.File, services.CurrentDirectory);
-        var app = string.Join(' ', services.Self.Concat(["app", "--config", configFile]).Select(ShellQuote));
+        var app = string.Join(' ', services.Self.Concat(["app", "--config", configFile]).Select(CommandLine.Quote));
         return Command(config, verbAndOptions[0], ["--app", app, "--output", outDirectory, .. verbAndOptions.Skip(1)]);
     }
 
@@ -89,10 +89,4 @@ public sealed class CdkCli(CliServices services)
 
     private static bool HasDockerImages(string assetsFile) =>
         System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(assetsFile))?["dockerImages"] is System.Text.Json.Nodes.JsonObject images && images.Count > 0;
-
-    /// <summary>One word for the shell the CDK CLI runs --app with (POSIX sh; cmd.exe on Windows).</summary>
-    internal static string ShellQuote(string word) =>
-        OperatingSystem.IsWindows()
-            ? (word.Any(c => char.IsWhiteSpace(c) || c == '"') ? "\"" + word.Replace("\"", "\\\"") + "\"" : word)
-            : word.Length > 0 && word.All(c => char.IsLetterOrDigit(c) || "-_./:=@,+%".Contains(c)) ? word : "'" + word.Replace("'", "'\\''") + "'";
 }

@@ -9,10 +9,5 @@ public sealed record ProcessCommand(string Program, IReadOnlyList<string> Argume
 {
     /// <summary>The command line as a user would type it (arguments with spaces quoted), for messages and tests.</summary>
     public override string ToString() =>
-        string.Join(' ', new[] { Program }.Concat(Arguments).Select(Quote));
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=@,+%".Contains(c))
-            ? argument
-            : "'" + argument.Replace("'", "'\\''") + "'";
+        string.Join(' ', new[] { Program }.Concat(Arguments).Select(CommandLine.Quote));
 }

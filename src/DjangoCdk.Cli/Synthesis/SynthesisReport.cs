@@ -9,11 +9,7 @@ public static class SynthesisReport
     /// <summary>The summary as tables and lines.</summary>
     public static void Print(CliOutput output, SynthesisResult result)
     {
-        foreach (var message in result.Messages)
-        {
-            if (message.IsError) output.Error($"{message.Text} (at {message.ConstructPath})");
-            else output.Warning($"{message.Text} (at {message.ConstructPath})");
-        }
+        PrintMessages(output, result);
 
         if (result.Environment.FromCredentials)
             output.Plain($"Account {result.Environment.Account ?? "(none)"} and region {result.Environment.Region ?? "(none)"} from your AWS credentials (aws sts get-caller-identity, aws configure get region); set account: and region: in the config to pin them.");
@@ -40,6 +36,16 @@ public static class SynthesisReport
 
         if (errors > 0) output.Error("not deployable as it is: fix the errors above.");
         else if (result.MissingLookups.Count == 0) output.Success("Next: django-cdk cost, django-cdk diagram, or django-cdk deploy (needs AWS credentials and Docker).");
+    }
+
+    /// <summary>The constructs' warnings and errors, each with the construct it is about.</summary>
+    public static void PrintMessages(CliOutput output, SynthesisResult result)
+    {
+        foreach (var message in result.Messages)
+        {
+            if (message.IsError) output.Error($"{message.Text} (at {message.ConstructPath})");
+            else output.Warning($"{message.Text} (at {message.ConstructPath})");
+        }
     }
 
     /// <summary>The summary as one JSON document.</summary>

@@ -23,6 +23,14 @@ public sealed class ConfigNamesTests
     public void A_command_line_splits_like_a_shell_would(string line, string[] words) =>
         Assert.Equal(words, CommandLine.Split(line));
 
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("print('hi')")]
+    [InlineData("two words")]
+    [InlineData("")]
+    public void A_quoted_word_splits_back_to_itself(string word) =>
+        Assert.Equal(new[] { word }, CommandLine.Split(CommandLine.Quote(word)));
+
     [Fact]
     public void A_typo_close_to_a_known_name_gets_a_suggestion() =>
         Assert.Equal("celery_workers", ConfigNames.Closest("celery_worker", ["celery_app", "celery_workers", "use_celery_beat"]));
