@@ -5,8 +5,11 @@ using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
 namespace DjangoCdk;
 
-/// <summary>One Celery worker, defaults applied.</summary>
-internal sealed record WorkerSettings(string Name, string[] Queues, int? Concurrency, int Cpu, int MemoryMiB, int MinCount, int MaxCount, bool UseSpot, int StopTimeoutSeconds)
+/// <summary>How a worker scales on its queues' backlog (DjangoEcs): the messages per task it aims for, and whether it may stop every task.</summary>
+internal sealed record QueueScaling(double BacklogPerTask, bool ToZero);
+
+/// <summary>One Celery worker, defaults applied; <paramref name="QueueScaling"/> is null when it scales on CPU only.</summary>
+internal sealed record WorkerSettings(string Name, string[] Queues, int? Concurrency, int Cpu, int MemoryMiB, int MinCount, int MaxCount, bool UseSpot, int StopTimeoutSeconds, QueueScaling? QueueScaling = null)
 {
     /// <summary>The worker's construct ID: "Worker" for the default worker, else "Worker" and the name in PascalCase. Stable API.</summary>
     public string ServiceId => Name == Defaults.WorkerName ? "Worker" : "Worker" + string.Concat(Name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
@@ -27,7 +30,11 @@ internal sealed record WorkerSettings(string Name, string[] Queues, int? Concurr
 internal sealed record ReleaseSettings(IReadOnlyList<string[]> Commands, int TimeoutSeconds, bool Skip);
 
 /// <summary>The PostgreSQL database.</summary>
-internal sealed record DatabaseSettings(InstanceType? InstanceType, int AllocatedStorageGiB, bool MultiAz, string Name, int BackupRetentionDays, bool DeletionProtection);
+internal sealed record DatabaseSettings(InstanceType? InstanceType, int AllocatedStorageGiB, bool MultiAz, string Name, int BackupRetentionDays, bool DeletionProtection)
+{
+    /// <summary>What the database alarms' defaults depend on: the instance class and the allocated storage.</summary>
+    public MonitoredDatabase Monitored => new(InstanceType?.ToString() ?? Defaults.DatabaseInstanceType, AllocatedStorageGiB);
+}
 
 /// <summary>What Django reads from its environment beyond the data stores' addresses (the user's secrets are typed per construct).</summary>
 internal sealed record AppEnvironmentSettings(
@@ -67,9 +74,10 @@ internal sealed record DjangoAppSettings
 
     /// <summary>
     /// Resolves the shared props; <paramref name="secretNames"/> are the user's secret names (typed per construct),
-    /// and <paramref name="checkWorkerHost"/> adds the host's own limits on each worker (sizes, stop timeout, Spot).
+    /// <paramref name="checkWorkerHost"/> adds the host's own limits on each worker (sizes, stop timeout, Spot), and
+    /// <paramref name="queueScalingHost"/> names a construct whose workers cannot scale on queue depth (null: they can).
     /// </summary>
-    public static DjangoAppSettings Resolve(IDjangoAppProps props, ConstructSite site, IEnumerable<string> secretNames, Action<string, WorkerSettings> checkWorkerHost)
+    public static DjangoAppSettings Resolve(IDjangoAppProps props, ConstructSite site, IEnumerable<string> secretNames, Action<string, WorkerSettings> checkWorkerHost, string? queueScalingHost)
     {
         var check = new PropChecks(site.Path);
         return new DjangoAppSettings
@@ -83,7 +91,7 @@ internal sealed record DjangoAppSettings
             NewVpc = AppSettings.Network(props, site),
             ContainerPort = AppSettings.ContainerPort(props, check),
             Environment = AppSettings.Environment(props, secretNames, check),
-            Workers = AppSettings.Workers(props, check, checkWorkerHost),
+            Workers = AppSettings.Workers(props, check, checkWorkerHost, queueScalingHost),
             CeleryApp = props.CeleryApp ?? Defaults.CeleryApp,
             Release = AppSettings.Release(props, check),
             Database = AppSettings.Database(props, check),
@@ -214,18 +222,20 @@ internal static class AppSettings
     /// The workers with their defaults, checked for what every host shares (names, queues, concurrency, counts);
     /// <paramref name="checkHost"/> adds the host's own limits (sizes, stop timeout, Spot) given the prop prefix.
     /// </summary>
-    public static IReadOnlyList<WorkerSettings> Workers(IDjangoAppProps props, PropChecks check, Action<string, WorkerSettings> checkHost)
+    public static IReadOnlyList<WorkerSettings> Workers(IDjangoAppProps props, PropChecks check, Action<string, WorkerSettings> checkHost, string? queueScalingHost)
     {
-        var workers = (props.CeleryWorkers ?? [new CeleryWorkerOptions()]).Select(w => new WorkerSettings(
+        var options = props.CeleryWorkers ?? [new CeleryWorkerOptions()];
+        var workers = options.Select((w, i) => new WorkerSettings(
             w.Name ?? Defaults.WorkerName,
             w.Queues ?? [Defaults.WorkerQueue],
             w.Concurrency,
             w.Cpu ?? Defaults.WorkerCpu,
             w.MemoryMiB ?? Defaults.WorkerMemoryMiB,
-            w.MinCount ?? Defaults.WorkerMinCapacity,
+            w.ScaleToZero == true ? 0 : w.MinCount ?? Defaults.WorkerMinCapacity,
             w.MaxCount ?? Defaults.WorkerMaxCapacity,
             w.UseSpot ?? false,
-            w.StopTimeoutSeconds ?? Defaults.WorkerStopTimeoutSeconds)).ToList();
+            w.StopTimeoutSeconds ?? Defaults.WorkerStopTimeoutSeconds,
+            ResolveQueueScaling(w, check, $"{nameof(IDjangoAppProps.CeleryWorkers)}[{i}].", queueScalingHost))).ToList();
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < workers.Count; i++)
@@ -241,11 +251,46 @@ internal static class AppSettings
             if (w.Queues.Length == 0 || w.Queues.Any(q => string.IsNullOrWhiteSpace(q) || q.Contains(',')))
                 throw Errors.Invalid(check.Path, prefix + nameof(CeleryWorkerOptions.Queues), w.Queues, "Give at least one queue name; names cannot be empty or contain commas.");
             if (w.Concurrency is { } c) check.Range(prefix + nameof(CeleryWorkerOptions.Concurrency), c, 1, 256);
-            check.Counts(prefix + nameof(CeleryWorkerOptions.MinCount), w.MinCount, prefix + nameof(CeleryWorkerOptions.MaxCount), w.MaxCount);
+            if (w.QueueScaling is { ToZero: true })
+                check.Range(prefix + nameof(CeleryWorkerOptions.MaxCount), w.MaxCount, 1, 1000);
+            else
+                check.Counts(prefix + nameof(CeleryWorkerOptions.MinCount), w.MinCount, prefix + nameof(CeleryWorkerOptions.MaxCount), w.MaxCount);
             checkHost(prefix, w);
         }
 
         return workers;
+    }
+
+    /// <summary>
+    /// A worker's queue-depth scaling, or null when it scales on CPU only. <paramref name="host"/> is null where the
+    /// construct offers it (DjangoEcs), else the construct's name, which errors name when an option asks for it.
+    /// </summary>
+    private static QueueScaling? ResolveQueueScaling(CeleryWorkerOptions w, PropChecks check, string prefix, string? host)
+    {
+        if (host is not null)
+        {
+            var asked = w.ScaleOnQueueDepth == true ? nameof(CeleryWorkerOptions.ScaleOnQueueDepth)
+                : w.ScaleToZero == true ? nameof(CeleryWorkerOptions.ScaleToZero)
+                : w.BacklogPerTask is not null ? nameof(CeleryWorkerOptions.BacklogPerTask) : null;
+            if (asked is not null)
+                throw Errors.Invalid(check.Path, prefix + asked, asked == nameof(CeleryWorkerOptions.BacklogPerTask) ? w.BacklogPerTask : "true",
+                    $"Queue-depth scaling is a DjangoEcs feature; {host} workers scale on CPU (MinCount, MaxCount). Remove it.");
+            return null;
+        }
+
+        if (w.ScaleOnQueueDepth == false)
+        {
+            if (w.ScaleToZero == true)
+                throw Errors.Conflict(check.Path, prefix + nameof(CeleryWorkerOptions.ScaleToZero), "true", $"{prefix}{nameof(CeleryWorkerOptions.ScaleOnQueueDepth)} is false, and only the queue's backlog can start a task from zero. Turn queue-depth scaling on, or keep a task running.");
+            if (w.BacklogPerTask is not null)
+                throw Errors.Conflict(check.Path, prefix + nameof(CeleryWorkerOptions.BacklogPerTask), w.BacklogPerTask, $"{prefix}{nameof(CeleryWorkerOptions.ScaleOnQueueDepth)} is false, so nothing tracks a backlog.");
+            return null;
+        }
+
+        if (w.ScaleToZero == true && w.MinCount is { } min)
+            throw Errors.Conflict(check.Path, prefix + nameof(CeleryWorkerOptions.MinCount), min, $"{prefix}{nameof(CeleryWorkerOptions.ScaleToZero)} is true, which sets the minimum to 0. Remove one of the two.");
+        var backlog = check.Range(prefix + nameof(CeleryWorkerOptions.BacklogPerTask), w.BacklogPerTask ?? Defaults.WorkerBacklogPerTask, 1, 100_000);
+        return new QueueScaling(backlog, w.ScaleToZero == true);
     }
 
     public static ReleaseSettings Release(IDjangoAppProps props, PropChecks check)

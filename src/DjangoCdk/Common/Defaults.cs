@@ -25,6 +25,7 @@ internal static partial class Defaults
     public const int WorkerMinCapacity = 1;
     public const int WorkerMaxCapacity = 2;
     public const int WorkerStopTimeoutSeconds = 120;
+    public const double WorkerBacklogPerTask = 10;
     public const int BeatCpu = 256;
     public const int BeatMemoryMiB = 512;
 

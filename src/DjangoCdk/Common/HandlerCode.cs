@@ -19,6 +19,9 @@ internal sealed class HandlerCode
     /// <summary>The EKS release phase's handler (<c>Eks/Release/handler/index.js</c>).</summary>
     public static readonly HandlerCode EksRelease = new("DjangoCdk.EksReleaseHandler.index.js", "djangocdk-eks-release-handler-");
 
+    /// <summary>The Celery queue-depth publisher (<c>Ecs/QueueDepth/handler/index.js</c>).</summary>
+    public static readonly HandlerCode QueueDepth = new("DjangoCdk.QueueDepthHandler.index.js", "djangocdk-queue-depth-");
+
     private readonly string _resourceName;
     private readonly string _folderPrefix;
     private readonly Lazy<string> _folder;

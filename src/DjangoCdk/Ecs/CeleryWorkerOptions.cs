@@ -24,10 +24,10 @@ public sealed class CeleryWorkerOptions
     public int? MemoryMiB { get; init; }
 
     /// <summary>The fewest tasks the worker scales in to.</summary>
-    /// <remarks>Default: 1.</remarks>
+    /// <remarks>Default: 1; 0 with <see cref="ScaleToZero"/>, which this prop cannot be combined with.</remarks>
     public int? MinCount { get; init; }
 
-    /// <summary>The most tasks the worker scales out to on CPU.</summary>
+    /// <summary>The most tasks the worker scales out to, on CPU or on its queues' backlog.</summary>
     /// <remarks>Default: 2.</remarks>
     public int? MaxCount { get; init; }
 
@@ -38,4 +38,25 @@ public sealed class CeleryWorkerOptions
     /// <summary>Seconds between SIGTERM and SIGKILL, so running tasks can finish (Celery warm shutdown).</summary>
     /// <remarks>Default: 120, the most Fargate allows.</remarks>
     public int? StopTimeoutSeconds { get; init; }
+
+    /// <summary>
+    /// Scales the worker on its queues' backlog: a function in the app's network reads each queue's length from Redis
+    /// every minute and publishes it to CloudWatch, and the worker tracks <see cref="BacklogPerTask"/> messages waiting
+    /// per task, beside its CPU target. DjangoEcs only.
+    /// </summary>
+    /// <remarks>Default: true on DjangoEcs (about 1.50 USD a month for the function and the metrics of one worker on one queue: see the README); not available on DjangoEks, whose workers scale on CPU.</remarks>
+    public bool? ScaleOnQueueDepth { get; init; }
+
+    /// <summary>The messages waiting per task that queue-depth scaling aims for: more adds tasks, fewer removes them.</summary>
+    /// <remarks>Default: 10. Lower it for slow tasks (minutes each), raise it for many quick ones.</remarks>
+    public double? BacklogPerTask { get; init; }
+
+    /// <summary>
+    /// Lets the worker scale in to no task when its queues are empty, and out to one as soon as a message waits
+    /// (within about two minutes: one publishing interval, one alarm period and a task start). For queues that can
+    /// wait; needs <see cref="ScaleOnQueueDepth"/>. Its alarm then watches for messages that wait with no task running,
+    /// instead of for a worker with no task.
+    /// </summary>
+    /// <remarks>Default: false; the worker keeps at least <see cref="MinCount"/> tasks.</remarks>
+    public bool? ScaleToZero { get; init; }
 }

@@ -57,6 +57,8 @@ public sealed class DjangoEcs : Construct
         public const string ExecKey = "ExecKey";
         public const string ExecLogs = "ExecLogs";
         public const string DatabaseProtection = "DatabaseProtection";
+        public const string QueueDepth = "QueueDepth";
+        public const string Monitoring = "Monitoring";
     }
 
     /// <summary>Creates the application.</summary>
@@ -90,9 +92,12 @@ public sealed class DjangoEcs : Construct
         (WebTaskDefinition, WebService, WebTargetGroup, WebScaling) = CreateWebService(settings, containers);
         requestsPerTarget = settings.Web.RequestsPerTarget;
         if (settings.OpenLoadBalancer) AddRequestCountScaling();
-        WorkerServices = CreateWorkers(settings, containers);
+        var workers = CreateWorkers(settings, containers);
+        (WorkerServices, WorkerScaling) = (workers.Select(w => w.Service).ToList(), workers.Select(w => w.Scaling).ToList());
         BeatService = settings.App.UseCeleryBeat ? CreateBeat(settings, containers) : null;
         Release = CreateReleasePhase(settings.App.Release);
+        QueueDepthPublisher = CreateQueueDepthPublisher(cache, workers);
+        Monitoring = CreateMonitoring(settings, cache, workers);
         DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.App.Database.DeletionProtection);
         CreateOutputs(settings.UseEcsExec);
         SuppressRoleFindings(settings.UseEcsExec);
@@ -308,21 +313,25 @@ public sealed class DjangoEcs : Construct
         return (task, service, targets, scaling);
     }
 
-    /// <summary>One Celery worker service per <see cref="DjangoEcsProps.CeleryWorkers"/> entry, scaling on CPU.</summary>
-    private List<FargateService> CreateWorkers(DjangoEcsSettings settings, AppContainerSettings containers)
+    /// <summary>
+    /// One Celery worker service per <see cref="DjangoEcsProps.CeleryWorkers"/> entry, scaling on CPU and, unless the
+    /// worker opts out, on its queues' backlog per task (with a step from zero for a worker that scales to zero).
+    /// </summary>
+    private List<(PublishedWorker Worker, FargateService Service, ScalableTaskCount Scaling)> CreateWorkers(DjangoEcsSettings settings, AppContainerSettings containers)
     {
-        var services = new List<FargateService>();
+        var workers = new List<(PublishedWorker, FargateService, ScalableTaskCount)>();
         foreach (var worker in settings.App.Workers)
         {
             var task = containers.NewTaskDefinition(this, worker.TaskId, worker.Cpu, worker.MemoryMiB);
             containers.AddContainer(task, worker.Name, worker.Command(settings.App.CeleryApp), worker.StopTimeoutSeconds);
             var service = NewService(worker.ServiceId, task, worker.MinCount, settings.UseEcsExec, worker.UseSpot, singleton: false);
-            service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = worker.MinCount, MaxCapacity = worker.MaxCount })
-                .ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = Defaults.WebCpuTargetPercent });
-            services.Add(service);
+            var scaling = service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = worker.MinCount, MaxCapacity = worker.MaxCount });
+            scaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = Defaults.WebCpuTargetPercent });
+            if (worker.QueueScaling is { } queueScaling) QueueDepthScaling.Apply(this, worker, Cluster, service, scaling, queueScaling);
+            workers.Add((new PublishedWorker(worker, service), service, scaling));
         }
 
-        return services;
+        return workers;
     }
 
     /// <summary>Celery beat, a strict singleton.</summary>
@@ -332,6 +341,20 @@ public sealed class DjangoEcs : Construct
         containers.AddContainer(task, "beat", ["celery", "-A", settings.App.CeleryApp, "beat", "--loglevel", "INFO", "--schedule", "/tmp/celerybeat-schedule"], stopTimeoutSeconds: null);
         return NewService(Ids.Beat, task, 1, settings.UseEcsExec, spot: false, singleton: true);
     }
+
+    /// <summary>The function that publishes the queues' depth, when a worker scales on it.</summary>
+    private QueueDepthPublisher? CreateQueueDepthPublisher(RedisCache cache, List<(PublishedWorker Worker, FargateService Service, ScalableTaskCount Scaling)> workers)
+    {
+        var published = workers.Where(w => w.Worker.Settings.QueueScaling is not null).Select(w => w.Worker).ToList();
+        return published.Count == 0 ? null : new QueueDepthPublisher(this, Ids.QueueDepth, Vpc, Cluster, cache, published);
+    }
+
+    /// <summary>The alarms, their topic and the dashboard (see <see cref="EcsMonitoring"/>), unless turned off.</summary>
+    private AppMonitoring? CreateMonitoring(DjangoEcsSettings settings, RedisCache cache, List<(PublishedWorker Worker, FargateService Service, ScalableTaskCount Scaling)> workers) =>
+        settings.Monitoring is { } monitoring
+            ? EcsMonitoring.Create(this, Ids.Monitoring, monitoring, new EcsMonitored(this, workers.Select(w => w.Worker).ToList(),
+                Release?.Functions ?? [], cache.ReplicationGroup, QueueDepthPublisher?.Function))
+            : null;
 
     /// <summary>The release commands, run with the new task definition before any service rolls.</summary>
     private ReleasePhase? CreateReleasePhase(ReleaseSettings release)
@@ -367,6 +390,17 @@ public sealed class DjangoEcs : Construct
 
     /// <summary>The Celery worker services, in the order of <see cref="DjangoEcsProps.CeleryWorkers"/>.</summary>
     public IReadOnlyList<FargateService> WorkerServices { get; }
+
+    /// <summary>The autoscaling of each worker service, in the same order (CPU, and the queues' backlog per task).</summary>
+    public IReadOnlyList<ScalableTaskCount> WorkerScaling { get; }
+
+    /// <summary>The alarms, their SNS topic and the dashboard; null when <see cref="DjangoEcsProps.Monitoring"/> turns them off.</summary>
+    public AppMonitoring? Monitoring { get; }
+
+    /// <summary>The function that publishes each Celery queue's depth every minute; null when no worker scales on its queues.</summary>
+    public Amazon.CDK.AWS.Lambda.Function? QueueDepthFunction => QueueDepthPublisher?.Function;
+
+    internal QueueDepthPublisher? QueueDepthPublisher { get; }
 
     /// <summary>The Celery beat service, when <see cref="DjangoEcsProps.UseCeleryBeat"/> is true.</summary>
     public FargateService? BeatService { get; }
@@ -505,6 +539,12 @@ public sealed class DjangoEcs : Construct
         StackOutputs.Add(this, "StaticFileBucketName", StaticFileBucket.BucketName, "Bucket of static and media files");
         StackOutputs.Add(this, "ClusterName", Cluster.ClusterName, "ECS cluster");
         StackOutputs.Add(this, "WebServiceName", WebService.ServiceName, "Web service");
+        if (Monitoring is { } monitoring)
+        {
+            StackOutputs.Add(this, "AlarmTopicArn", monitoring.AlarmTopic.TopicArn, "SNS topic of the alarms: subscribe email, Chatbot or PagerDuty to it");
+            if (monitoring.Dashboard is { } dashboard)
+                StackOutputs.Add(this, "DashboardUrl", $"https://console.aws.amazon.com/cloudwatch/home?region={region}#dashboards/dashboard/{dashboard.DashboardName}", "CloudWatch dashboard of the app");
+        }
         var subnets = Fn.Join(",", Vpc.SelectSubnets(Network.AppSubnets).SubnetIds);
         StackOutputs.Add(this, "RunManagementCommand",
             $"aws ecs run-task --region {region} --cluster {Cluster.ClusterName} --task-definition {WebTaskDefinition.Family} --launch-type FARGATE " +

@@ -204,4 +204,8 @@ public sealed record DjangoEcsProps : IDjangoAppProps
     /// <summary>The ElastiCache node type of the Redis cache.</summary>
     /// <remarks>Default: "cache.t4g.micro".</remarks>
     public string? CacheNodeType { get; init; }
+
+    /// <summary>Alarms (notifying one SNS topic), a CloudWatch dashboard, and web deployments that roll back when their alarms fire.</summary>
+    /// <remarks>Default: on, with no email subscription and the thresholds in the README ("Alarms and dashboard"); <c>new MonitoringOptions { Enabled = false }</c> turns all of it off.</remarks>
+    public MonitoringOptions? Monitoring { get; init; }
 }

@@ -29,6 +29,9 @@ internal sealed record DjangoEcsSettings
     public required IDictionary<string, EcsSecret> Secrets { get; init; }
     public required WebSettings Web { get; init; }
 
+    /// <summary>Alarms, topic and dashboard; null when <see cref="DjangoEcsProps.Monitoring"/> turns them off.</summary>
+    public MonitoringSettings? Monitoring { get; init; }
+
     /// <summary>
     /// Applies the defaults to <paramref name="props"/> and validates every value, then checks that the stack stays
     /// inside CloudFormation's limits (<see cref="StackLimits"/>) with <paramref name="alongside"/>, what the construct
@@ -45,7 +48,7 @@ internal sealed record DjangoEcsSettings
             {
                 FargateSizes.Validate(check.Path, prefix + nameof(CeleryWorkerOptions.Cpu), w.Cpu, prefix + nameof(CeleryWorkerOptions.MemoryMiB), w.MemoryMiB);
                 check.Range(prefix + nameof(CeleryWorkerOptions.StopTimeoutSeconds), w.StopTimeoutSeconds, 2, 120);
-            }),
+            }, queueScalingHost: null),
             CpuArchitecture = props.CpuArchitecture,
             UseEcsExec = props.UseEcsExec ?? false,
             Domain = ResolveDomain(props, site),
@@ -53,6 +56,7 @@ internal sealed record DjangoEcsSettings
             Secrets = secrets,
             Web = ResolveWeb(props, check),
         };
+        settings = settings with { Monitoring = MonitoringSettings.Resolve(props.Monitoring, check, settings.App.Database.Monitored) };
         var estimate = StackFootprints.ForEcs(settings);
         StackLimits.Check(site.Path, estimate with { Rest = estimate.Rest + alongside }, nameof(DjangoEcs),
             "create their FargateServices there on this construct's Cluster, with its Image, TaskRole, ExecutionRole and AppSecurityGroup; a second DjangoEcs would create a second database");

@@ -48,7 +48,7 @@ internal sealed record DjangoEksSettings
                 if (w.UseSpot)
                     throw Errors.Invalid(check.Path, prefix + nameof(CeleryWorkerOptions.UseSpot), "true",
                         "DjangoEks runs every pod on its one managed node group of on-demand instances; Spot workers are a DjangoEcs (Fargate Spot) feature. Remove UseSpot.");
-            }),
+            }, nameof(DjangoEks)),
             KubectlLayer = ResolveKubectlLayer(props, check, version),
             KubernetesVersion = version,
             Nodes = ResolveNodes(props, check),

@@ -1,0 +1,1 @@
+'use strict'; // placeholder until the publisher branch merges

@@ -1,0 +1,80 @@
+namespace DjangoCdk;
+
+/// <summary>
+/// Each alarm of a Django app, with its threshold and window. An alarm that does not apply (no release phase, no
+/// worker, no CloudFront) is not created whatever its options say. Defaults and what each metric is: README,
+/// "Alarms and dashboard".
+/// </summary>
+public sealed class AlarmsOptions
+{
+    /// <summary>Requests in an alarm's window below which the 5xx-rate and response-time alarms stay OK (a single failed request of three is not an outage).</summary>
+    /// <remarks>Default: 20.</remarks>
+    public int? MinimumRequests { get; init; }
+
+    /// <summary>Responses the load balancer itself answers with 5xx (no healthy target, target timeout), as a percentage of requests.</summary>
+    /// <remarks>Default: 5 % over 5 minutes. Watched during web deployments.</remarks>
+    public AlarmOptions? LoadBalancer5xxPercent { get; init; }
+
+    /// <summary>Responses Django answers with 5xx, as a percentage of the requests the load balancer sends it.</summary>
+    /// <remarks>Default: 5 % over 5 minutes. Watched during web deployments.</remarks>
+    public AlarmOptions? Target5xxPercent { get; init; }
+
+    /// <summary>The 95th percentile of Django's response time, in seconds.</summary>
+    /// <remarks>Default: 2 s over 5 minutes.</remarks>
+    public AlarmOptions? P95ResponseTimeSeconds { get; init; }
+
+    /// <summary>The 99th percentile of Django's response time, in seconds.</summary>
+    /// <remarks>Default: 5 s over 5 minutes.</remarks>
+    public AlarmOptions? P99ResponseTimeSeconds { get; init; }
+
+    /// <summary>Web tasks that fail the load balancer's health check.</summary>
+    /// <remarks>Default: 1 or more for 3 minutes. Watched during web deployments.</remarks>
+    public AlarmOptions? UnhealthyTargets { get; init; }
+
+    /// <summary>Web tasks missing: the desired count minus the running count (tasks that crash, or cannot start).</summary>
+    /// <remarks>Default: 1 or more for 10 minutes.</remarks>
+    public AlarmOptions? WebTasksBelowDesired { get; init; }
+
+    /// <summary>
+    /// One alarm per worker: fewer running tasks than the threshold, so nothing drains its queues. A worker that
+    /// scales to zero is alarmed instead when messages wait and none of its tasks runs.
+    /// </summary>
+    /// <remarks>Default: fewer than 1 for 5 minutes; missing data (no task reports) counts as no task.</remarks>
+    public AlarmOptions? WorkerWithoutTasks { get; init; }
+
+    /// <summary>Release steps (migrate, collectstatic...) that failed to start or exited non-zero, as the release functions' errors.</summary>
+    /// <remarks>Default: 1 or more over 5 minutes.</remarks>
+    public AlarmOptions? ReleaseFailures { get; init; }
+
+    /// <summary>The database's CPU utilization, in percent.</summary>
+    /// <remarks>Default: 80 % for 15 minutes.</remarks>
+    public AlarmOptions? DatabaseCpuPercent { get; init; }
+
+    /// <summary>The database's free storage, in GiB.</summary>
+    /// <remarks>Default: below 5 % of the allocated storage (at least 1 GiB) for 5 minutes: half of where RDS storage autoscaling starts, so it fires when autoscaling could not keep up or reached its maximum.</remarks>
+    public AlarmOptions? DatabaseFreeStorageGiB { get; init; }
+
+    /// <summary>The database's freeable memory, in MiB.</summary>
+    /// <remarks>Default: below 10 % of the instance class's memory for 15 minutes (256 MiB for a class outside the t, m and r families).</remarks>
+    public AlarmOptions? DatabaseFreeMemoryMiB { get; init; }
+
+    /// <summary>Connections to the database.</summary>
+    /// <remarks>Default: 80 % of PostgreSQL's default max_connections for the instance class (64 for db.t4g.micro), for 5 minutes; 80 for a class outside the t, m and r families, which should set it.</remarks>
+    public AlarmOptions? DatabaseConnections { get; init; }
+
+    /// <summary>The share of Redis's memory in use, in percent (Celery's queues and Django's cache).</summary>
+    /// <remarks>Default: 80 % for 15 minutes.</remarks>
+    public AlarmOptions? CacheMemoryPercent { get; init; }
+
+    /// <summary>Keys Redis evicted for lack of memory.</summary>
+    /// <remarks>Default: 1 or more over 5 minutes.</remarks>
+    public AlarmOptions? CacheEvictions { get; init; }
+
+    /// <summary>CloudFront's 5xx error rate, in percent (DjangoVue). CloudFront publishes its metrics in us-east-1 only, so the alarm exists only in a stack deployed there.</summary>
+    /// <remarks>Default: 5 % over 5 minutes.</remarks>
+    public AlarmOptions? CloudFront5xxPercent { get; init; }
+
+    /// <summary>Failed runs of the queue-depth publisher (Redis or CloudWatch unreachable): queue-depth scaling is blind meanwhile.</summary>
+    /// <remarks>Default: 3 or more over 5 minutes (it runs once a minute).</remarks>
+    public AlarmOptions? QueueDepthPublisherErrors { get; init; }
+}
