@@ -10,7 +10,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const INSTALL_HINT = 'install them with: apt-get install redis-server openssl (.ci/run does this on CI)';
+const INSTALL_HINT = 'install the Debian packages with: apt-get install redis-server openssl (.ci/run installs them on CI)';
 
 // Throws unless both tools run: the real-server tests must fail, not skip, on a machine without them.
 function requireTools() {
