@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: C# construct tests, the release handler's and the cdk-nag checker's JavaScript tests,
+# The whole test suite: C# construct tests, the Lambda handlers' (release phase, queue-depth publisher) and the
+# cdk-nag checker's JavaScript tests,
 # then the bundled samples synthesized twice and each form checked with cdk-nag (AwsSolutions + our Django pack)
 # and cfn-lint:
 #   agnostic  CDK_DEFAULT_ACCOUNT/REGION unset, what `cdk synth` makes without credentials: no account anywhere, and
@@ -9,7 +10,8 @@
 # Each form counts three checks: synth (exit code 0: no error annotation, no unanswered lookup, no deprecation
 # warning printed by the CDK runtime: the library must not use deprecated CDK APIs), cdk-nag (no
 # unsuppressed finding) and cfn-lint (no error; warnings are printed but do not fail, see run_cfn_lint).
-# Usage: scripts/test.sh   (from anywhere; needs the .NET 10 SDK, Node.js >= 20 and cfn-lint 1.x on PATH)
+# Usage: scripts/test.sh   (from anywhere; needs the .NET 10 SDK, Node.js >= 20, cfn-lint 1.x, shellcheck, redis-server
+# and openssl on PATH)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -27,6 +29,16 @@ if ! command -v shellcheck >/dev/null 2>&1; then
   echo "scripts/test.sh: shellcheck is not on PATH; the DockerEc2 boot-script test needs it (apt-get install shellcheck)." >&2
   exit 1
 fi
+
+# The queue-depth publisher's tests start their own TLS redis-server, with certificates made by openssl in a temp folder
+# (Debian: apt-get install redis-server openssl; .ci/run installs them). No system redis service is used.
+for tool in redis-server openssl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "scripts/test.sh: $tool is not on PATH; the queue-depth publisher's tests (tests/handlers/queue-depth-publisher.test.js)" \
+      "need redis-server and openssl (apt-get install redis-server openssl)." >&2
+    exit 1
+  fi
+done
 
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
