@@ -56,6 +56,37 @@ internal static class StackFootprints
 
         /// <summary>The worker's name appears in construct IDs, references, the container and its log stream.</summary>
         public const long NameBytesPerChar = 24;
+
+        /// <summary>The queue-depth publisher, when a worker scales on its queues: function, role, policy, log group, security group, the cache's ingress rule, schedule, permission.</summary>
+        public static readonly StackSize QueueDepthPublisher = new(8, 14_200);
+
+        /// <summary>Per worker that scales on its queues: the target-tracking policy, and its part of the publisher's environment and policy.</summary>
+        public static readonly StackSize QueueScaling = new(1, 1_700);
+
+        /// <summary>Per worker that scales to zero: the step policy and the alarm that starts it.</summary>
+        public static readonly StackSize ScaleToZero = new(2, 3_450);
+
+        /// <summary>
+        /// Monitoring with every alarm on and no dashboard, beside the per-worker alarms: the topic, its key and policy,
+        /// and 14 alarms (6 web, 4 database, 2 cache, the release's and the publisher's).
+        /// </summary>
+        public static readonly StackSize Monitoring = new(17, 26_100);
+
+        /// <summary>What a topic of the user's saves (the topic, its key and its policy), at least.</summary>
+        public static readonly StackSize MonitoringTopic = new(3, 2_000);
+
+        /// <summary>What one alarm turned off (or not applicable) saves, at least.</summary>
+        public static readonly StackSize Alarm = new(1, 900);
+
+        /// <summary>A worker's alarm.</summary>
+        public static readonly StackSize WorkerAlarm = new(1, 1_250);
+
+        /// <summary>The dashboard, and what each worker's lines add to its body.</summary>
+        public static readonly StackSize Dashboard = new(1, 10_600);
+        public const long DashboardBytesPerWorker = 1_000;
+
+        /// <summary>An email subscription, beyond the address.</summary>
+        public static readonly StackSize EmailSubscription = new(1, 400);
     }
 
     /// <summary>
@@ -64,7 +95,8 @@ internal static class StackFootprints
     /// </summary>
     internal static class Vue
     {
-        public static readonly StackSize Site = new(21, 31_000);
+        /// <summary>Also counts CloudFront's alarm and dashboard row, which exist with Django's monitoring.</summary>
+        public static readonly StackSize Site = new(22, 34_000);
     }
 
     /// <summary>DjangoEks.</summary>
@@ -115,15 +147,38 @@ internal static class StackFootprints
             + Ecs.ComposedSecret.Times(ComposedSecrets(app))
             + new StackSize(0, env + settings.Secrets.Count * Ecs.SecretPolicyBytes);
         var services = 1 + (app.UseCeleryBeat ? 1 : 0);
-        if (app.UseCeleryBeat) rest += Ecs.Beat + new StackSize(0, env);
+        if (app.UseCeleryBeat) rest += Ecs.Beat + new StackSize(0, env + (settings.Monitoring is { Dashboard: true } ? Ecs.DashboardBytesPerWorker : 0));
         if (settings.Domain is { } domain) rest += Ecs.Domain + new StackSize(0, domain.AlternativeNames.Sum(n => (long)n.Length) * 2);
         if (settings.UseEcsExec) rest += Ecs.Exec + new StackSize(0, services * Ecs.ExecBytesPerService);
 
+        var monitoring = settings.Monitoring;
+        var publisher = app.Workers.Any(w => w.QueueScaling is not null);
+        if (publisher) rest += Ecs.QueueDepthPublisher;
+        if (monitoring is not null) rest += EcsMonitoring(monitoring, publisher, app.Release.Commands.Count > 0);
+        var workerAlarm = monitoring?.Alarm(nameof(AlarmsOptions.WorkerWithoutTasks)) is not null;
+
         var workers = app.Workers.Select(w => Ecs.Worker + new StackSize(0,
             Ecs.NameBytesPerChar * w.Name.Length + Chars(w.Queues) + env + (w.Concurrency is null ? 0 : 32)
-            + (w.UseSpot ? Ecs.SpotBytes : 0) + (settings.UseEcsExec ? Ecs.ExecBytesPerService : 0))).ToList();
+            + (w.UseSpot ? Ecs.SpotBytes : 0) + (settings.UseEcsExec ? Ecs.ExecBytesPerService : 0))
+            + (w.QueueScaling is null ? default : Ecs.QueueScaling + new StackSize(0, 2 * Chars(w.Queues)))
+            + (w.QueueScaling is { ToZero: true } ? Ecs.ScaleToZero : default)
+            + (workerAlarm ? Ecs.WorkerAlarm + new StackSize(0, Chars(w.Queues)) : default)
+            + (monitoring is { Dashboard: true } ? new StackSize(0, Ecs.DashboardBytesPerWorker + Chars(w.Queues)) : default)).ToList();
         var release = app.Release.Commands.Select(c => Ecs.ReleaseCommand + new StackSize(0, CommandBytes(c))).ToList();
         return new StackEstimate(rest, workers, release);
+    }
+
+    /// <summary>The topic, the alarms beside the workers' and the dashboard: every alarm on, less what is off or does not apply.</summary>
+    private static StackSize EcsMonitoring(MonitoringSettings monitoring, bool publisher, bool release)
+    {
+        var perWorker = new[] { nameof(AlarmsOptions.WorkerWithoutTasks), nameof(AlarmsOptions.CloudFront5xxPercent) };
+        var missing = monitoring.Alarms.Values.Count(a => !a.Enabled && !perWorker.Contains(a.Name))
+            + (publisher || monitoring.Alarm(nameof(AlarmsOptions.QueueDepthPublisherErrors)) is null ? 0 : 1)
+            + (release || monitoring.Alarm(nameof(AlarmsOptions.ReleaseFailures)) is null ? 0 : 1);
+        var size = Ecs.Monitoring - Ecs.Alarm.Times(missing);
+        if (monitoring.Topic is not null) size -= Ecs.MonitoringTopic;
+        if (monitoring.Dashboard) size += Ecs.Dashboard;
+        return size + Ecs.EmailSubscription.Times(monitoring.Emails.Count) + new StackSize(0, Chars(monitoring.Emails));
     }
 
     /// <summary>DjangoEks's estimate: every pod (web, workers, beat, release Jobs) carries the environment.</summary>

@@ -62,12 +62,15 @@ public sealed class DjangoEcs : Construct
     }
 
     /// <summary>Creates the application.</summary>
-    public DjangoEcs(Construct scope, string id, DjangoEcsProps props) : this(scope, id, props, default)
+    public DjangoEcs(Construct scope, string id, DjangoEcsProps props) : this(scope, id, props, default, composed: false)
     {
     }
 
-    /// <summary>Creates the application in a stack where the composing construct adds <paramref name="alongside"/> (DjangoVue's site).</summary>
-    internal DjangoEcs(Construct scope, string id, DjangoEcsProps props, StackSize alongside) : base(scope, id)
+    /// <summary>
+    /// Creates the application in a stack where the composing construct adds <paramref name="alongside"/> (DjangoVue's
+    /// site); a <paramref name="composed"/> app leaves the dashboard's alarm-status row to the composing construct.
+    /// </summary>
+    internal DjangoEcs(Construct scope, string id, DjangoEcsProps props, StackSize alongside, bool composed) : base(scope, id)
     {
         var settings = DjangoEcsSettings.Resolve(props, ConstructSite.Of(this), alongside);
         AddWarnings(settings);
@@ -97,7 +100,7 @@ public sealed class DjangoEcs : Construct
         BeatService = settings.App.UseCeleryBeat ? CreateBeat(settings, containers) : null;
         Release = CreateReleasePhase(settings.App.Release);
         QueueDepthPublisher = CreateQueueDepthPublisher(cache, workers);
-        Monitoring = CreateMonitoring(settings, cache, workers);
+        Monitoring = CreateMonitoring(settings, cache, workers, composed);
         DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.App.Database.DeletionProtection);
         CreateOutputs(settings.UseEcsExec);
         SuppressRoleFindings(settings.UseEcsExec);
@@ -350,10 +353,10 @@ public sealed class DjangoEcs : Construct
     }
 
     /// <summary>The alarms, their topic and the dashboard (see <see cref="EcsMonitoring"/>), unless turned off.</summary>
-    private AppMonitoring? CreateMonitoring(DjangoEcsSettings settings, RedisCache cache, List<(PublishedWorker Worker, FargateService Service, ScalableTaskCount Scaling)> workers) =>
+    private AppMonitoring? CreateMonitoring(DjangoEcsSettings settings, RedisCache cache, List<(PublishedWorker Worker, FargateService Service, ScalableTaskCount Scaling)> workers, bool composed) =>
         settings.Monitoring is { } monitoring
             ? EcsMonitoring.Create(this, Ids.Monitoring, monitoring, new EcsMonitored(this, workers.Select(w => w.Worker).ToList(),
-                Release?.Functions ?? [], cache.ReplicationGroup, QueueDepthPublisher?.Function))
+                Release?.Functions ?? [], cache.ReplicationGroup, QueueDepthPublisher?.Function), statusRowLater: composed)
             : null;
 
     /// <summary>The release commands, run with the new task definition before any service rolls.</summary>

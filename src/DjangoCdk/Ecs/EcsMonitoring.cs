@@ -27,7 +27,11 @@ internal static class EcsMonitoring
     private const string Alb = "AWS/ApplicationELB";
     private const string ContainerInsights = "ECS/ContainerInsights";
 
-    public static AppMonitoring Create(Construct scope, string id, MonitoringSettings settings, EcsMonitored watched)
+    /// <summary>
+    /// Creates the monitoring of <paramref name="watched"/>; the dashboard's last row, the alarms' states, is left to
+    /// the caller when <paramref name="statusRowLater"/> (DjangoVue adds CloudFront's alarm first).
+    /// </summary>
+    public static AppMonitoring Create(Construct scope, string id, MonitoringSettings settings, EcsMonitored watched, bool statusRowLater)
     {
         var monitoring = new AppMonitoring(scope, id, settings, scope.Node.Path);
         var guards = AddWebAlarms(monitoring, watched.App);
@@ -43,6 +47,7 @@ internal static class EcsMonitoring
         }
 
         AddDashboard(monitoring, watched);
+        if (!statusRowLater) monitoring.AddAlarmStatusRow();
         if (settings.RollbackOnAlarm && guards.Count > 0)
         {
             watched.App.WebService.EnableDeploymentAlarms(guards.Select(a => a.AlarmName).ToArray(),
@@ -215,7 +220,6 @@ internal static class EcsMonitoring
                 CacheMetric(watched.Cache, "EngineCPUUtilization", "Average", minute).With(new MetricOptions { Label = "engine CPU %" }),
                 CacheMetric(watched.Cache, "Evictions", "Sum", minute).With(new MetricOptions { Label = "evictions" }),
             ]));
-        monitoring.AddAlarmStatusRow();
     }
 
     private static IWidget Graph(string title, IMetric[] metrics) => new GraphWidget(new GraphWidgetProps

@@ -24,6 +24,7 @@ public sealed class DjangoVue : Construct
         Django = CreateDjango(settings);
         Frontend = CreateFrontend(settings);
         LockLoadBalancerToCloudFront();
+        AddCloudFrontMonitoring();
         DomainName = settings.DomainName;
         Url = settings.Origin;
     }
@@ -45,7 +46,7 @@ public sealed class DjangoVue : Construct
         MediaDomainName = settings.PublicMedia ? settings.DomainName : null,
         ExtraAllowedHosts = [settings.DomainName, .. settings.Django.ExtraAllowedHosts ?? []],
         ExtraCsrfTrustedOrigins = [settings.Origin, .. settings.Django.ExtraCsrfTrustedOrigins ?? []],
-    }, StackFootprints.Vue.Site);
+    }, StackFootprints.Vue.Site, composed: true);
 
     /// <summary>The SPA, with the API paths sent to Django's load balancer and /static/ (and /media/) to its bucket.</summary>
     private StaticSite CreateFrontend(DjangoVueSettings settings) => new(this, Ids.Frontend, settings.Frontend with
@@ -67,6 +68,14 @@ public sealed class DjangoVue : Construct
         Frontend.RestrictLoadBalancerToCloudFront(Django.Listener, [Django.WebTargetGroup]);
         Django.AddRequestCountScaling();
         Django.DatabaseProtection?.Node.AddDependency(Frontend);
+    }
+
+    /// <summary>CloudFront's alarm and dashboard row beside Django's, then the dashboard's alarm states.</summary>
+    private void AddCloudFrontMonitoring()
+    {
+        if (Django.Monitoring is not { } monitoring) return;
+        monitoring.AddCloudFront(Frontend.Distribution);
+        monitoring.AddAlarmStatusRow();
     }
 
     /// <summary>The Django part: load balancer, services, database, cache, bucket.</summary>

@@ -91,6 +91,51 @@ public sealed class AppMonitoring : Construct
         return alarm;
     }
 
+    /// <summary>
+    /// CloudFront's 5xx rate alarm and a dashboard row of the distribution. CloudFront publishes its metrics in
+    /// us-east-1 only and an alarm can only watch its own region's metrics, so the alarm exists only in a stack deployed
+    /// in us-east-1. The dashboard, which can show any region, always has the row.
+    /// </summary>
+    internal void AddCloudFront(Amazon.CDK.AWS.CloudFront.IDistribution distribution)
+    {
+        const string cloudFrontRegion = "us-east-1";
+        Metric Metric(string name, string statistic, Duration period, string? region = null) => new(new MetricProps
+        {
+            Namespace = "AWS/CloudFront",
+            MetricName = name,
+            DimensionsMap = new Dictionary<string, string> { ["DistributionId"] = distribution.DistributionId, ["Region"] = "Global" },
+            Statistic = statistic,
+            Period = period,
+            Region = region,
+        });
+
+        // The apps that monitor CloudFront (DjangoVue's Django) require a concrete region.
+        if (Stack.Of(this).Region == cloudFrontRegion)
+        {
+            Add(nameof(AlarmsOptions.CloudFront5xxPercent), "", (_, period) => Metric("5xxErrorRate", "Average", period),
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, windowed: true,
+                s => $"CloudFront answered {Number(s.Threshold)} % or more of requests with 5xx over {s.Minutes} minutes.");
+        }
+
+        var minute = Duration.Minutes(1);
+        AddRow(
+            new GraphWidget(new GraphWidgetProps
+            {
+                Title = "CloudFront requests",
+                Left = [Metric("Requests", "Sum", minute, cloudFrontRegion)],
+                Width = 12,
+                Height = 6,
+            }),
+            new GraphWidget(new GraphWidgetProps
+            {
+                Title = "CloudFront error rates (%)",
+                Left = [Metric("5xxErrorRate", "Average", minute, cloudFrontRegion).With(new MetricOptions { Label = "5xx" }),
+                    Metric("4xxErrorRate", "Average", minute, cloudFrontRegion).With(new MetricOptions { Label = "4xx" })],
+                Width = 12,
+                Height = 6,
+            }));
+    }
+
     /// <summary>Adds a row of widgets to the dashboard, if there is one.</summary>
     internal void AddRow(params IWidget[] widgets)
     {

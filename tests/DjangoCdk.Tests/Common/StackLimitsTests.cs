@@ -16,9 +16,11 @@ public sealed class StackLimitsTests
 
     /// <summary>
     /// With defaults and 10 release commands, DjangoEcs is bound by resources: 101 + 5 (a new project's feature flags)
-    /// + 10 × 1 + 4 per worker ≤ 450 gives 83 workers (about 830 KB of template, under the byte budget).
+    /// + 26 (monitoring: the topic, its key and policy, 14 alarms, the dashboard; the queue-depth publisher's 8)
+    /// + 10 × 1 + 6 per worker (4, the worker's backlog policy and its alarm) ≤ 450 gives 51 workers (about 830 KB of
+    /// template, under the byte budget).
     /// </summary>
-    private const int EcsMostWorkers = 83;
+    private const int EcsMostWorkers = 51;
 
     /// <summary>DjangoEks is bound by template bytes: about 294 KB + 9.2 KB per worker ≤ 900 KiB gives 65 workers (198 resources).</summary>
     private const int EksMostWorkers = 65;
@@ -41,7 +43,7 @@ public sealed class StackLimitsTests
         Assert.Equal("CeleryWorkers", error.ParamName);
         Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
         Assert.Contains($"'{EcsMostWorkers + 1} workers'", error.Message);
-        Assert.Contains("about 452 CloudFormation resources, above the 450", error.Message);
+        Assert.Contains("about 454 CloudFormation resources, above the 450", error.Message);
         Assert.Contains($"At most {EcsMostWorkers} workers fit", error.Message);
         Assert.Contains("Queues = [", error.Message);
         Assert.Contains("second stack", error.Message);
@@ -50,7 +52,7 @@ public sealed class StackLimitsTests
     [Fact]
     public void DjangoEcs_options_that_add_resources_leave_room_for_fewer_workers()
     {
-        // Given beat, a domain and ECS Exec (7 resources more: 106 + 10 + 7 + 4 × 81 = 447) / When as many workers as fit without them are asked for
+        // Given beat, a domain and ECS Exec (7 resources more: 132 + 10 + 7 + 6 × 50 = 449) / When as many workers as fit without them are asked for
         var props = StackScale.Ecs(EcsMostWorkers, 10) with
         {
             UseCeleryBeat = true,
@@ -62,7 +64,7 @@ public sealed class StackLimitsTests
         var error = Assert.Throws<DjangoCdkValidationException>(() => DjangoEcsSettings.Resolve(props, Site));
 
         // Then they are refused, and the maximum counts the options
-        Assert.Contains($"At most {EcsMostWorkers - 2} workers fit", error.Message);
+        Assert.Contains($"At most {EcsMostWorkers - 1} workers fit", error.Message);
     }
 
     [Fact]
@@ -71,11 +73,11 @@ public sealed class StackLimitsTests
         // Given one worker / When more release commands than fit are asked for
         var error = Assert.Throws<DjangoCdkValidationException>(() => DjangoEcsSettings.Resolve(StackScale.Ecs(1, 300), Site));
 
-        // Then the error is about the release commands, bound by bytes: (900 KiB - 131 KB) / 3 KB per step
+        // Then the error is about the release commands, bound by bytes: (900 KiB - 186 KB) / 3 KB per step
         Assert.Equal("ReleaseCommands", error.ParamName);
         Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
         Assert.Contains("a template of about", error.Message);
-        Assert.Contains("At most 259 release commands fit", error.Message);
+        Assert.Contains("At most 241 release commands fit", error.Message);
     }
 
     [Fact]
@@ -89,9 +91,9 @@ public sealed class StackLimitsTests
             Django = props.Django with { UseCeleryBeat = false, CeleryWorkers = StackScale.Workers(EcsMostWorkers), ReleaseCommands = StackScale.ReleaseCommands(10) },
         }));
 
-        // Then they are refused: the site's 21 resources and the domain's 3 leave room for 6 fewer
+        // Then they are refused: the site's 22 resources (with CloudFront's alarm) and the domain's 3 leave room for 4 fewer
         Assert.Equal("CeleryWorkers", error.ParamName);
-        Assert.Contains($"At most {EcsMostWorkers - 6} workers fit", error.Message);
+        Assert.Contains($"At most {EcsMostWorkers - 4} workers fit", error.Message);
     }
 
     [Fact]

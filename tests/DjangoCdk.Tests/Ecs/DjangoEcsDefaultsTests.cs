@@ -183,7 +183,8 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
     public void Ecs_exec_is_off_by_default()
     {
         template.AllResourcesProperties("AWS::ECS::Service", Props(("EnableExecuteCommand", false)));
-        template.ResourceCountIs("AWS::KMS::Key", 0);
+        Assert.Null(django.ExecKey);
+        template.HasResourceProperties("AWS::ECS::Cluster", Props(("Configuration", Match.Absent())));
     }
 
     [Fact]
@@ -318,19 +319,30 @@ public sealed class DjangoEcsDefaultsTests(DjangoEcsDefaultsFixture fixture) : I
             ("SubnetIds", django.Vpc.IsolatedSubnets.Select(s => (object)Ref(fixture.Id(s))).ToArray()))));
     }
 
-    [Theory]
-    [InlineData("Database", 5432)]
-    [InlineData("Cache", 6379)]
-    public void Data_stores_admit_only_the_application_security_group(string store, int port)
+    [Fact]
+    public void Database_admits_only_the_application_security_group()
     {
-        var group = fixture.Id(store == "Database"
-            ? django.Database.Connections.SecurityGroups[0]
-            : ((RedisCache)django.Node.FindChild(DataStores.CacheId)).SecurityGroup);
-        var toTheStore = Match.ObjectLike(Props(("GroupId", GetAtt(group, "GroupId"))));
-        template.ResourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", toTheStore, 1);
+        var group = fixture.Id(django.Database.Connections.SecurityGroups[0]);
+        template.ResourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", Match.ObjectLike(Props(("GroupId", GetAtt(group, "GroupId")))), 1);
         template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", Props(
             ("GroupId", GetAtt(group, "GroupId")), ("SourceSecurityGroupId", GetAtt(AppSecurityGroup, "GroupId")),
-            ("IpProtocol", "tcp"), ("FromPort", port), ("ToPort", port)));
+            ("IpProtocol", "tcp"), ("FromPort", 5432), ("ToPort", 5432)));
+        template.HasPropertiesWithId(group, ("SecurityGroupIngress", Match.Absent()));
+    }
+
+    [Fact]
+    public void Cache_admits_only_the_application_and_the_queue_depth_publisher()
+    {
+        var group = fixture.Id(((RedisCache)django.Node.FindChild(DataStores.CacheId)).SecurityGroup);
+        var publisher = fixture.Id(django.Node.FindChild(DjangoEcs.Ids.QueueDepth).Node.FindChild(QueueDepthPublisher.SecurityGroupId));
+        template.ResourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", Match.ObjectLike(Props(("GroupId", GetAtt(group, "GroupId")))), 2);
+        foreach (var source in new[] { AppSecurityGroup, publisher })
+        {
+            template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", Props(
+                ("GroupId", GetAtt(group, "GroupId")), ("SourceSecurityGroupId", GetAtt(source, "GroupId")),
+                ("IpProtocol", "tcp"), ("FromPort", 6379), ("ToPort", 6379)));
+        }
+
         template.HasPropertiesWithId(group, ("SecurityGroupIngress", Match.Absent()));
     }
 
