@@ -36,9 +36,8 @@ internal static class EcsMonitoring
         var monitoring = new AppMonitoring(scope, id, settings, scope.Node.Path);
         var guards = AddWebAlarms(monitoring, watched.App);
         foreach (var worker in watched.Workers) AddWorkerAlarm(monitoring, watched.App.Cluster, worker);
-        AddReleaseAlarm(monitoring, watched.ReleaseFunctions);
-        AddDatabaseAlarms(monitoring, watched.App.Database);
-        AddCacheAlarms(monitoring, watched.Cache);
+        DataStoreMonitoring.AddReleaseAlarm(monitoring, watched.ReleaseFunctions);
+        DataStoreMonitoring.AddAlarms(monitoring, watched.App.Database, watched.Cache);
         if (watched.Publisher is { } publisher)
         {
             monitoring.Add(nameof(AlarmsOptions.QueueDepthPublisherErrors), "", (_, period) => publisher.MetricErrors(new MetricOptions { Period = period, Statistic = "Sum" }),
@@ -133,55 +132,6 @@ internal static class EcsMonitoring
             s => $"worker '{settings.Name}' ran fewer than {AppMonitoring.Number(s.Threshold)} tasks for {s.Minutes} minutes: nothing drains {string.Join(", ", settings.Queues)}.");
     }
 
-    private static void AddReleaseAlarm(AppMonitoring monitoring, IReadOnlyList<IFunction> functions)
-    {
-        if (functions.Count == 0) return;
-        monitoring.Add(nameof(AlarmsOptions.ReleaseFailures), "", (_, period) => new MathExpression(new MathExpressionProps
-        {
-            Expression = string.Join(" + ", functions.Select((_, i) => $"FILL(errors{i}, 0)")),
-            UsingMetrics = functions.Select((f, i) => (f, i)).ToDictionary(p => $"errors{p.i}", p => (IMetric)p.f.MetricErrors(new MetricOptions { Period = period, Statistic = "Sum" })),
-            Period = period,
-            Label = "release step failures",
-        }), ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, windowed: true,
-            s => $"{AppMonitoring.Number(s.Threshold)} or more release steps (migrate, collectstatic...) failed to start or exited non-zero in {s.Minutes} minutes; the deployment rolled back. The step's log is in the app's log group.");
-    }
-
-    private static void AddDatabaseAlarms(AppMonitoring monitoring, DatabaseInstance database)
-    {
-        monitoring.Add(nameof(AlarmsOptions.DatabaseCpuPercent), "", (_, period) => database.MetricCPUUtilization(new MetricOptions { Period = period, Statistic = "Average" }),
-            ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, windowed: false,
-            s => $"the database's CPU was {AppMonitoring.Number(s.Threshold)} % or more for {s.Minutes} minutes.");
-        monitoring.Add(nameof(AlarmsOptions.DatabaseFreeStorageGiB), "", (_, period) => new MathExpression(new MathExpressionProps
-        {
-            Expression = "free / 1073741824",
-            UsingMetrics = new Dictionary<string, IMetric> { ["free"] = database.MetricFreeStorageSpace(new MetricOptions { Period = period, Statistic = "Minimum" }) },
-            Period = period,
-            Label = "free storage (GiB)",
-        }), ComparisonOperator.LESS_THAN_THRESHOLD, TreatMissingData.NOT_BREACHING, windowed: false,
-            s => $"the database had less than {AppMonitoring.Number(s.Threshold)} GiB of free storage for {s.Minutes} minutes (storage autoscaling could not keep up, or reached its maximum).");
-        monitoring.Add(nameof(AlarmsOptions.DatabaseFreeMemoryMiB), "", (_, period) => new MathExpression(new MathExpressionProps
-        {
-            Expression = "free / 1048576",
-            UsingMetrics = new Dictionary<string, IMetric> { ["free"] = database.MetricFreeableMemory(new MetricOptions { Period = period, Statistic = "Minimum" }) },
-            Period = period,
-            Label = "freeable memory (MiB)",
-        }), ComparisonOperator.LESS_THAN_THRESHOLD, TreatMissingData.NOT_BREACHING, windowed: false,
-            s => $"the database had less than {AppMonitoring.Number(s.Threshold)} MiB of freeable memory for {s.Minutes} minutes.");
-        monitoring.Add(nameof(AlarmsOptions.DatabaseConnections), "", (_, period) => database.MetricDatabaseConnections(new MetricOptions { Period = period, Statistic = "Maximum" }),
-            ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, windowed: false,
-            s => $"the database had {AppMonitoring.Number(s.Threshold)} or more connections for {s.Minutes} minutes (PostgreSQL refuses new ones at max_connections).");
-    }
-
-    private static void AddCacheAlarms(AppMonitoring monitoring, CfnReplicationGroup cache)
-    {
-        monitoring.Add(nameof(AlarmsOptions.CacheMemoryPercent), "", (_, period) => CacheMetric(cache, "DatabaseMemoryUsagePercentage", "Maximum", period),
-            ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, windowed: false,
-            s => $"Redis used {AppMonitoring.Number(s.Threshold)} % or more of its memory for {s.Minutes} minutes (Celery's queues and Django's cache share it).");
-        monitoring.Add(nameof(AlarmsOptions.CacheEvictions), "", (_, period) => CacheMetric(cache, "Evictions", "Sum", period),
-            ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING, windowed: true,
-            s => $"Redis evicted {AppMonitoring.Number(s.Threshold)} or more keys in {s.Minutes} minutes for lack of memory.");
-    }
-
     /// <summary>Requests, errors and latency; tasks, queues and CPU; database and cache; then the alarms.</summary>
     private static void AddDashboard(AppMonitoring monitoring, EcsMonitored watched)
     {
@@ -206,29 +156,10 @@ internal static class EcsMonitoring
             Graph("Running tasks", services.Select(s => (IMetric)ServiceMetric(app.Cluster, s.Service, "RunningTaskCount", "Maximum", minute).With(new MetricOptions { Label = s.Label })).ToArray()),
             Graph("CPU (%)", services.Select(s => (IMetric)s.Service.MetricCpuUtilization(new MetricOptions { Period = minute, Label = s.Label })).ToArray()),
             Graph("Celery queue depth", queues.Select(q => (IMetric)QueueDepthMetrics.QueueDepth(app.Cluster, q, minute).With(new MetricOptions { Label = q })).ToArray()));
-        monitoring.AddRow(
-            Graph("Database CPU (%) and connections", [
-                app.Database.MetricCPUUtilization(new MetricOptions { Period = minute, Label = "CPU %" }),
-                app.Database.MetricDatabaseConnections(new MetricOptions { Period = minute, Label = "connections" }),
-            ]),
-            Graph("Database free storage and memory (bytes)", [
-                app.Database.MetricFreeStorageSpace(new MetricOptions { Period = minute, Statistic = "Minimum", Label = "free storage" }),
-                app.Database.MetricFreeableMemory(new MetricOptions { Period = minute, Statistic = "Minimum", Label = "freeable memory" }),
-            ]),
-            Graph("Redis", [
-                CacheMetric(watched.Cache, "DatabaseMemoryUsagePercentage", "Maximum", minute).With(new MetricOptions { Label = "memory %" }),
-                CacheMetric(watched.Cache, "EngineCPUUtilization", "Average", minute).With(new MetricOptions { Label = "engine CPU %" }),
-                CacheMetric(watched.Cache, "Evictions", "Sum", minute).With(new MetricOptions { Label = "evictions" }),
-            ]));
+        DataStoreMonitoring.AddRow(monitoring, app.Database, watched.Cache);
     }
 
-    private static IWidget Graph(string title, IMetric[] metrics) => new GraphWidget(new GraphWidgetProps
-    {
-        Title = title,
-        Left = metrics,
-        Width = 8,
-        Height = 6,
-    });
+    private static IWidget Graph(string title, IMetric[] metrics) => AppMonitoring.Graph(title, metrics);
 
     private static string ServiceLabel(DjangoEcs app, FargateService service, IReadOnlyList<PublishedWorker> workers) =>
         service == app.WebService ? "web" : service == app.BeatService ? "beat"
@@ -279,13 +210,4 @@ internal static class EcsMonitoring
         Period = period,
     });
 
-    /// <summary>A metric of the cache's one node: ElastiCache names a replication group's nodes "&lt;group&gt;-001", "-002"...</summary>
-    private static Metric CacheMetric(CfnReplicationGroup cache, string name, string statistic, Duration period) => new(new MetricProps
-    {
-        Namespace = "AWS/ElastiCache",
-        MetricName = name,
-        DimensionsMap = new Dictionary<string, string> { ["CacheClusterId"] = cache.Ref + "-001" },
-        Statistic = statistic,
-        Period = period,
-    });
 }

@@ -155,6 +155,15 @@ public sealed class AppMonitoring : Construct
         }));
     }
 
+    /// <summary>A graph a third of the dashboard wide.</summary>
+    internal static IWidget Graph(string title, IMetric[] metrics) => new GraphWidget(new GraphWidgetProps
+    {
+        Title = title,
+        Left = metrics,
+        Width = 8,
+        Height = 6,
+    });
+
     /// <summary>"12.5", "5": thresholds in alarm descriptions.</summary>
     internal static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
