@@ -72,6 +72,9 @@ internal sealed record DjangoAppSettings
     public required DatabaseSettings Database { get; init; }
     public required string CacheNodeType { get; init; }
 
+    /// <summary>Alarms, topic and dashboard; null when <see cref="IDjangoAppProps.Monitoring"/> turns them off.</summary>
+    public MonitoringSettings? Monitoring { get; init; }
+
     /// <summary>
     /// Resolves the shared props; <paramref name="secretNames"/> are the user's secret names (typed per construct),
     /// <paramref name="checkWorkerHost"/> adds the host's own limits on each worker (sizes, stop timeout, Spot), and
@@ -80,6 +83,7 @@ internal sealed record DjangoAppSettings
     public static DjangoAppSettings Resolve(IDjangoAppProps props, ConstructSite site, IEnumerable<string> secretNames, Action<string, WorkerSettings> checkWorkerHost, string? queueScalingHost)
     {
         var check = new PropChecks(site.Path);
+        var database = AppSettings.Database(props, check);
         return new DjangoAppSettings
         {
             ImageDirectory = AppSettings.ImageDirectory(props, check),
@@ -94,8 +98,9 @@ internal sealed record DjangoAppSettings
             Workers = AppSettings.Workers(props, check, checkWorkerHost, queueScalingHost),
             CeleryApp = props.CeleryApp ?? Defaults.CeleryApp,
             Release = AppSettings.Release(props, check),
-            Database = AppSettings.Database(props, check),
+            Database = database,
             CacheNodeType = AppSettings.CacheNodeType(props, check),
+            Monitoring = MonitoringSettings.Resolve(props.Monitoring, check, database.Monitored),
         };
     }
 }

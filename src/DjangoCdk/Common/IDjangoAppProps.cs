@@ -45,4 +45,5 @@ internal interface IDjangoAppProps
     bool? DatabaseDeletionProtection { get; }
     string? DatabaseName { get; }
     string? CacheNodeType { get; }
+    MonitoringOptions? Monitoring { get; }
 }

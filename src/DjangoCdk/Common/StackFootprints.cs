@@ -147,11 +147,11 @@ internal static class StackFootprints
             + Ecs.ComposedSecret.Times(ComposedSecrets(app))
             + new StackSize(0, env + settings.Secrets.Count * Ecs.SecretPolicyBytes);
         var services = 1 + (app.UseCeleryBeat ? 1 : 0);
-        if (app.UseCeleryBeat) rest += Ecs.Beat + new StackSize(0, env + (settings.Monitoring is { Dashboard: true } ? Ecs.DashboardBytesPerWorker : 0));
+        if (app.UseCeleryBeat) rest += Ecs.Beat + new StackSize(0, env + (settings.App.Monitoring is { Dashboard: true } ? Ecs.DashboardBytesPerWorker : 0));
         if (settings.Domain is { } domain) rest += Ecs.Domain + new StackSize(0, domain.AlternativeNames.Sum(n => (long)n.Length) * 2);
         if (settings.UseEcsExec) rest += Ecs.Exec + new StackSize(0, services * Ecs.ExecBytesPerService);
 
-        var monitoring = settings.Monitoring;
+        var monitoring = settings.App.Monitoring;
         var publisher = app.Workers.Any(w => w.QueueScaling is not null);
         if (publisher) rest += Ecs.QueueDepthPublisher;
         if (monitoring is not null) rest += EcsMonitoring(monitoring, publisher, app.Release.Commands.Count > 0);

@@ -354,7 +354,7 @@ public sealed class DjangoEcs : Construct
 
     /// <summary>The alarms, their topic and the dashboard (see <see cref="EcsMonitoring"/>), unless turned off.</summary>
     private AppMonitoring? CreateMonitoring(DjangoEcsSettings settings, RedisCache cache, List<(PublishedWorker Worker, FargateService Service, ScalableTaskCount Scaling)> workers, bool composed) =>
-        settings.Monitoring is { } monitoring
+        settings.App.Monitoring is { } monitoring
             ? EcsMonitoring.Create(this, Ids.Monitoring, monitoring, new EcsMonitored(this, workers.Select(w => w.Worker).ToList(),
                 Release?.Functions ?? [], cache.ReplicationGroup, QueueDepthPublisher?.Function), statusRowLater: composed)
             : null;

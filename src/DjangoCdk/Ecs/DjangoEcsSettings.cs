@@ -29,9 +29,6 @@ internal sealed record DjangoEcsSettings
     public required IDictionary<string, EcsSecret> Secrets { get; init; }
     public required WebSettings Web { get; init; }
 
-    /// <summary>Alarms, topic and dashboard; null when <see cref="DjangoEcsProps.Monitoring"/> turns them off.</summary>
-    public MonitoringSettings? Monitoring { get; init; }
-
     /// <summary>
     /// Applies the defaults to <paramref name="props"/> and validates every value, then checks that the stack stays
     /// inside CloudFormation's limits (<see cref="StackLimits"/>) with <paramref name="alongside"/>, what the construct
@@ -56,7 +53,6 @@ internal sealed record DjangoEcsSettings
             Secrets = secrets,
             Web = ResolveWeb(props, check),
         };
-        settings = settings with { Monitoring = MonitoringSettings.Resolve(props.Monitoring, check, settings.App.Database.Monitored) };
         var estimate = StackFootprints.ForEcs(settings);
         StackLimits.Check(site.Path, estimate with { Rest = estimate.Rest + alongside }, nameof(DjangoEcs),
             "create their FargateServices there on this construct's Cluster, with its Image, TaskRole, ExecutionRole and AppSecurityGroup; a second DjangoEcs would create a second database");

@@ -221,4 +221,8 @@ public sealed record DjangoEksProps : IDjangoAppProps
     /// <summary>The ElastiCache node type of the Redis cache.</summary>
     /// <remarks>Default: "cache.t4g.micro".</remarks>
     public string? CacheNodeType { get; init; }
+
+    /// <summary>Alarms on the database, the cache and the release phase (notifying one SNS topic), and a CloudWatch dashboard of them.</summary>
+    /// <remarks>Default: on, with no email subscription and the thresholds in the README ("Alarms and dashboard"). The load balancer, web and worker alarms and deployment rollback on alarm are DjangoEcs's: the AWS Load Balancer Controller creates the load balancer outside the stack.</remarks>
+    public MonitoringOptions? Monitoring { get; init; }
 }

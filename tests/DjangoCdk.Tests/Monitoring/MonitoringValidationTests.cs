@@ -18,12 +18,12 @@ public sealed class MonitoringValidationTests
     private static DjangoCdkValidationException Rejects(Func<DjangoEcsProps, DjangoEcsProps> change) =>
         Assert.Throws<DjangoCdkValidationException>(() => Resolve(change));
 
-    private static AlarmSetting Alarm(DjangoEcsSettings settings, string name) => settings.Monitoring!.Alarms[name];
+    private static AlarmSetting Alarm(DjangoEcsSettings settings, string name) => settings.App.Monitoring!.Alarms[name];
 
     [Fact]
     public void Monitoring_is_on_by_default_with_a_dashboard_and_rollback_on_alarm()
     {
-        var monitoring = Resolve(p => p).Monitoring;
+        var monitoring = Resolve(p => p).App.Monitoring;
         Assert.NotNull(monitoring);
         Assert.True(monitoring.Dashboard);
         Assert.True(monitoring.RollbackOnAlarm);
@@ -36,7 +36,7 @@ public sealed class MonitoringValidationTests
     {
         // Given the public AlarmsOptions / Then each of its AlarmOptions properties resolves to an alarm that is on
         var names = typeof(AlarmsOptions).GetProperties().Where(p => p.PropertyType == typeof(AlarmOptions)).Select(p => p.Name).ToList();
-        var alarms = Resolve(p => p).Monitoring!.Alarms;
+        var alarms = Resolve(p => p).App.Monitoring!.Alarms;
         Assert.Equal(names.Order(), alarms.Keys.Order());
         Assert.All(alarms.Values, a => Assert.True(a.Enabled));
     }
@@ -115,14 +115,14 @@ public sealed class MonitoringValidationTests
     public void One_alarm_can_be_turned_off()
     {
         var settings = Resolve(p => p with { Monitoring = new MonitoringOptions { Alarms = new AlarmsOptions { CacheEvictions = new AlarmOptions { Enabled = false } } } });
-        Assert.Null(settings.Monitoring!.Alarm(nameof(AlarmsOptions.CacheEvictions)));
-        Assert.NotNull(settings.Monitoring.Alarm(nameof(AlarmsOptions.CacheMemoryPercent)));
+        Assert.Null(settings.App.Monitoring!.Alarm(nameof(AlarmsOptions.CacheEvictions)));
+        Assert.NotNull(settings.App.Monitoring.Alarm(nameof(AlarmsOptions.CacheMemoryPercent)));
     }
 
     [Fact]
     public void Monitoring_turned_off_resolves_to_nothing()
     {
-        Assert.Null(Resolve(p => p with { Monitoring = new MonitoringOptions { Enabled = false } }).Monitoring);
+        Assert.Null(Resolve(p => p with { Monitoring = new MonitoringOptions { Enabled = false } }).App.Monitoring);
     }
 
     [Theory]
