@@ -16,7 +16,8 @@ public static class SampleProps
 
     /// <summary>
     /// DjangoEcs with every option a deployable app turns on: HTTPS on api.example.com, beat, ECS Exec, two workers
-    /// (one on Spot), user variables and secrets, a multi-AZ database and a NAT instance.
+    /// (one on Spot that scales to zero when its queues are empty), user variables and secrets, a multi-AZ database, a
+    /// NAT instance, and alarms emailed to the team.
     /// </summary>
     /// <param name="stack">The stack the app goes into: the secret's parameter is imported there, and whether the stack has an account and region decides how the NAT image is chosen.</param>
     /// <param name="imageDirectory">The Docker build context of the Django project.</param>
@@ -38,8 +39,9 @@ public static class SampleProps
             CeleryWorkers =
             [
                 new CeleryWorkerOptions { Name = "default", Queues = ["celery"], Concurrency = 2 },
-                new CeleryWorkerOptions { Name = "bulk", Queues = ["bulk", "reports"], UseSpot = true, Cpu = 1024, MemoryMiB = 2048, MaxCount = 4 },
+                new CeleryWorkerOptions { Name = "bulk", Queues = ["bulk", "reports"], UseSpot = true, Cpu = 1024, MemoryMiB = 2048, MaxCount = 4, ScaleToZero = true },
             ],
+            Monitoring = new MonitoringOptions { AlarmEmails = ["ops@example.com"] },
             EnvironmentVariables = new Dictionary<string, string> { ["SITE_NAME"] = "μblog" },
             Secrets = new Dictionary<string, EcsSecret> { ["SENTRY_DSN"] = EcsSecret.FromSsmParameter(sentryDsn) },
             WebMinCount = 2,
