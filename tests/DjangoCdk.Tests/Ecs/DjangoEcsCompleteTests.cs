@@ -142,7 +142,7 @@ public sealed class DjangoEcsCompleteTests(DjangoEcsCompleteFixture fixture) : I
 
     [Theory]
     [InlineData("default", 1, 2)]
-    [InlineData("bulk", 1, 4)]
+    [InlineData("bulk", 0, 4)]
     public void Each_worker_scales_between_its_own_bounds(string worker, int min, int max)
     {
         template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.ObjectLike(Props(
