@@ -96,7 +96,7 @@ public sealed class DjangoEcs : Construct
         requestsPerTarget = settings.Web.RequestsPerTarget;
         if (settings.OpenLoadBalancer) AddRequestCountScaling();
         var workers = CreateWorkers(settings, containers);
-        (WorkerServices, WorkerScaling) = (workers.Select(w => w.Service).ToList(), workers.Select(w => w.Scaling).ToList());
+        (WorkerServices, WorkerScaling) = (workers.Select(w => w.Worker.Service).ToList(), workers.Select(w => w.Scaling).ToList());
         BeatService = settings.App.UseCeleryBeat ? CreateBeat(settings, containers) : null;
         Release = CreateReleasePhase(settings.App.Release);
         QueueDepthPublisher = CreateQueueDepthPublisher(cache, workers);
@@ -320,9 +320,9 @@ public sealed class DjangoEcs : Construct
     /// One Celery worker service per <see cref="DjangoEcsProps.CeleryWorkers"/> entry, scaling on CPU and, unless the
     /// worker opts out, on its queues' backlog per task (with a step from zero for a worker that scales to zero).
     /// </summary>
-    private List<(PublishedWorker Worker, FargateService Service, ScalableTaskCount Scaling)> CreateWorkers(DjangoEcsSettings settings, AppContainerSettings containers)
+    private List<(EcsWorker Worker, ScalableTaskCount Scaling)> CreateWorkers(DjangoEcsSettings settings, AppContainerSettings containers)
     {
-        var workers = new List<(PublishedWorker, FargateService, ScalableTaskCount)>();
+        var workers = new List<(EcsWorker, ScalableTaskCount)>();
         foreach (var worker in settings.App.Workers)
         {
             var task = containers.NewTaskDefinition(this, worker.TaskId, worker.Cpu, worker.MemoryMiB);
@@ -331,7 +331,7 @@ public sealed class DjangoEcs : Construct
             var scaling = service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MinCapacity = worker.MinCount, MaxCapacity = worker.MaxCount });
             scaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = Defaults.WebCpuTargetPercent });
             if (worker.QueueScaling is { } queueScaling) QueueDepthScaling.Apply(this, worker, Cluster, service, scaling, queueScaling);
-            workers.Add((new PublishedWorker(worker, service), service, scaling));
+            workers.Add((new EcsWorker(worker, service), scaling));
         }
 
         return workers;
@@ -346,14 +346,14 @@ public sealed class DjangoEcs : Construct
     }
 
     /// <summary>The function that publishes the queues' depth, when a worker scales on it.</summary>
-    private QueueDepthPublisher? CreateQueueDepthPublisher(RedisCache cache, List<(PublishedWorker Worker, FargateService Service, ScalableTaskCount Scaling)> workers)
+    private QueueDepthPublisher? CreateQueueDepthPublisher(RedisCache cache, List<(EcsWorker Worker, ScalableTaskCount Scaling)> workers)
     {
         var published = workers.Where(w => w.Worker.Settings.QueueScaling is not null).Select(w => w.Worker).ToList();
         return published.Count == 0 ? null : new QueueDepthPublisher(this, Ids.QueueDepth, Vpc, Cluster, cache, published);
     }
 
     /// <summary>The alarms, their topic and the dashboard (see <see cref="EcsMonitoring"/>), unless turned off.</summary>
-    private AppMonitoring? CreateMonitoring(DjangoEcsSettings settings, RedisCache cache, List<(PublishedWorker Worker, FargateService Service, ScalableTaskCount Scaling)> workers, bool composed) =>
+    private AppMonitoring? CreateMonitoring(DjangoEcsSettings settings, RedisCache cache, List<(EcsWorker Worker, ScalableTaskCount Scaling)> workers, bool composed) =>
         settings.App.Monitoring is { } monitoring
             ? EcsMonitoring.Create(this, Ids.Monitoring, monitoring, new EcsMonitored(this, workers.Select(w => w.Worker).ToList(),
                 Release?.Functions ?? [], cache.ReplicationGroup, QueueDepthPublisher?.Function), statusRowLater: composed)

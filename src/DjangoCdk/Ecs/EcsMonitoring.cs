@@ -11,7 +11,7 @@ namespace DjangoCdk;
 /// <summary>What DjangoEcs built that its alarms and dashboard watch.</summary>
 internal sealed record EcsMonitored(
     DjangoEcs App,
-    IReadOnlyList<PublishedWorker> Workers,
+    IReadOnlyList<EcsWorker> Workers,
     IReadOnlyList<IFunction> ReleaseFunctions,
     CfnReplicationGroup Cache,
     IFunction? Publisher);
@@ -107,7 +107,7 @@ internal static class EcsMonitoring
     /// A worker with fewer running tasks than the threshold, missing data counted as none; for a worker that scales to
     /// zero, messages waiting while none of its tasks runs.
     /// </summary>
-    private static void AddWorkerAlarm(AppMonitoring monitoring, ICluster cluster, PublishedWorker worker)
+    private static void AddWorkerAlarm(AppMonitoring monitoring, ICluster cluster, EcsWorker worker)
     {
         var (settings, service) = worker;
         if (settings.QueueScaling is { ToZero: true })
@@ -161,7 +161,7 @@ internal static class EcsMonitoring
 
     private static IWidget Graph(string title, IMetric[] metrics) => AppMonitoring.Graph(title, metrics);
 
-    private static string ServiceLabel(DjangoEcs app, FargateService service, IReadOnlyList<PublishedWorker> workers) =>
+    private static string ServiceLabel(DjangoEcs app, FargateService service, IReadOnlyList<EcsWorker> workers) =>
         service == app.WebService ? "web" : service == app.BeatService ? "beat"
         : workers.FirstOrDefault(w => w.Service == service)?.Settings.Name ?? "worker";
 

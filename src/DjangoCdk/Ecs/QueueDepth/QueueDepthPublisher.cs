@@ -9,9 +9,6 @@ using Constructs;
 
 namespace DjangoCdk;
 
-/// <summary>A worker service whose queues the publisher reads.</summary>
-internal sealed record PublishedWorker(WorkerSettings Settings, FargateService Service);
-
 /// <summary>
 /// A function in the app's private subnets that EventBridge runs once a minute: it reads each Celery queue's length
 /// from Redis over TLS with the AUTH token (read from Secrets Manager at run time, never placed in the template or the
@@ -24,7 +21,7 @@ internal sealed class QueueDepthPublisher : Construct
     internal const string SecurityGroupId = "SecurityGroup";
     internal const string ScheduleId = "Schedule";
 
-    public QueueDepthPublisher(Construct scope, string id, IVpc vpc, ICluster cluster, RedisCache cache, IReadOnlyList<PublishedWorker> workers) : base(scope, id)
+    public QueueDepthPublisher(Construct scope, string id, IVpc vpc, ICluster cluster, RedisCache cache, IReadOnlyList<EcsWorker> workers) : base(scope, id)
     {
         var stack = Stack.Of(this);
         SecurityGroup = new SecurityGroup(this, SecurityGroupId, new SecurityGroupProps
