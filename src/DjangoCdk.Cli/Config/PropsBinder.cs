@@ -26,9 +26,10 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
     public IReadOnlyList<BoundProp> Bound => _bound;
 
     /// <summary>The target's props from the config's section.</summary>
-    public object BindTarget() => Bind(config.Target.PropsType, config.Section, config.Target.Name, config.SectionLocation);
+    public object BindTarget() => Bind(config.Target.PropsType, config.Section, config.Target.Name, config.SectionLocation, "");
 
-    private object Bind(Type type, YamlMappingNode node, string path, ConfigLocation location)
+    // path: the keys so far ("ecs.celery_workers[0]"); propPath: the same in C# prop names ("CeleryWorkers[0]"), empty at the top.
+    private object Bind(Type type, YamlMappingNode node, string path, ConfigLocation location, string propPath)
     {
         var props = ConfigProp.Of(type);
         var settable = props.Where(p => p.Kind != ValueKind.Unsupported).ToList();
@@ -45,8 +46,9 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
                 throw ConfigErrors.At(config.At(keyNode), keyPath, $"{type.Name}.{prop.Property.Name} takes a {prop.Property.PropertyType.Name}, a reference to a resource in the same C# app, so it cannot be set from the config. Use the construct from C# for it.");
             if (IsNull(valueNode)) continue;
             seen.Add(key);
-            _bound.Add(new BoundProp(keyPath, prop.Property.Name, type, config.At(valueNode), config.FromPreset(valueNode)));
-            prop.Property.SetValue(result, Convert(prop, valueNode, keyPath));
+            var keyPropPath = propPath.Length == 0 ? prop.Property.Name : $"{propPath}.{prop.Property.Name}";
+            _bound.Add(new BoundProp(keyPath, prop.Property.Name, type, config.At(valueNode), config.FromPreset(valueNode), keyPropPath));
+            prop.Property.SetValue(result, Convert(prop, valueNode, keyPath, keyPropPath));
         }
 
         var missing = props.FirstOrDefault(p => p.Required && !seen.Contains(p.Key));
@@ -55,7 +57,7 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
         return result;
     }
 
-    private object? Convert(ConfigProp prop, YamlNode node, string key) => prop.Kind switch
+    private object? Convert(ConfigProp prop, YamlNode node, string key, string propPath) => prop.Kind switch
     {
         ValueKind.String => Scalar(node, key, "text"),
         ValueKind.Path => Path.GetFullPath(Scalar(node, key, "a path"), config.Directory),
@@ -76,8 +78,8 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
         ValueKind.Choice => Choice(prop, node, key),
         ValueKind.Duration => Duration(node, key),
         ValueKind.InstanceType => new InstanceType(Scalar(node, key, "an instance type such as t4g.micro")),
-        ValueKind.Object => Bind(prop.ElementType!, Mapping(node, key, $"a mapping of {prop.ElementType!.Name} keys"), key, config.At(node)),
-        ValueKind.ObjectList => ObjectList(prop, node, key),
+        ValueKind.Object => Bind(prop.ElementType!, Mapping(node, key, $"a mapping of {prop.ElementType!.Name} keys"), key, config.At(node), propPath),
+        ValueKind.ObjectList => ObjectList(prop, node, key, propPath),
         ValueKind.SecretMap => Secrets(prop, node, key),
         ValueKind.VpcId => Vpc.FromLookup(stack, "Vpc", new VpcLookupOptions { VpcId = Scalar(node, key, "a VPC ID such as vpc-0123456789abcdef0") }),
         ValueKind.MachineImage => MachineImage(node, key),
@@ -86,14 +88,15 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
         _ => throw new InvalidOperationException($"No conversion for {prop.Kind}."),
     };
 
-    private object ObjectList(ConfigProp prop, YamlNode node, string key)
+    private object ObjectList(ConfigProp prop, YamlNode node, string key, string propPath)
     {
         var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(prop.ElementType!))!;
         var n = 0;
         foreach (var item in Sequence(node, key, $"a list of {prop.ElementType!.Name} mappings"))
         {
-            var itemKey = $"{key}[{n++}]";
-            list.Add(Bind(prop.ElementType!, Mapping(item, itemKey, $"a mapping of {prop.ElementType!.Name} keys"), itemKey, config.At(item)));
+            var index = n++;
+            var itemKey = $"{key}[{index}]";
+            list.Add(Bind(prop.ElementType!, Mapping(item, itemKey, $"a mapping of {prop.ElementType!.Name} keys"), itemKey, config.At(item), $"{propPath}[{index}]"));
         }
 
         return list;
