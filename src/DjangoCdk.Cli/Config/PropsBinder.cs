@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudFront;
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SSM;
 using YamlDotNet.RepresentationModel;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
@@ -15,7 +16,7 @@ namespace DjangoCdk.Cli;
 /// Turns a props section of django-cdk.yaml into the construct's props object: each snake_case key sets the C# prop
 /// of the same name, converted by what the prop takes (<see cref="ConfigProp"/>). It checks only the shape (a known
 /// key, a number where a number goes); the values are the construct's to validate, so nothing is checked twice.
-/// References to existing resources (secrets, a VPC, an image, the kubectl layer) are imported into
+/// References to existing resources (secrets, a VPC, an SNS topic, an image, the kubectl layer) are imported into
 /// <paramref name="stack"/>.
 /// </summary>
 public sealed partial class PropsBinder(AppConfig config, Stack stack)
@@ -82,6 +83,7 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
         ValueKind.ObjectList => ObjectList(prop, node, key, propPath),
         ValueKind.SecretMap => Secrets(prop, node, key),
         ValueKind.VpcId => Vpc.FromLookup(stack, "Vpc", new VpcLookupOptions { VpcId = Scalar(node, key, "a VPC ID such as vpc-0123456789abcdef0") }),
+        ValueKind.TopicArn => Topic.FromTopicArn(stack, prop.Property.Name, TopicArn(node, key)),
         ValueKind.MachineImage => MachineImage(node, key),
         ValueKind.KubectlLayer => KubectlLayers.FromNpmPackage(stack, "KubectlLayer", Path.GetFullPath(Scalar(node, key, "a folder"), config.Directory)),
         ValueKind.GeoRestriction => Geo(node, key),
@@ -192,6 +194,15 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
         : CompleteSecretArn().IsMatch(nameOrArn) ? SecretsManagerSecret.FromSecretCompleteArn(stack, id, nameOrArn)
         : SecretsManagerSecret.FromSecretPartialArn(stack, id, nameOrArn);
 
+    // An ARN of the shape SNS gives: the partition, sns, a region, a 12-digit account and the topic's name.
+    private string TopicArn(YamlNode node, string key)
+    {
+        var arn = Scalar(node, key, "an SNS topic's ARN");
+        if (!TopicArnRegex().IsMatch(arn))
+            throw ConfigErrors.At(config.At(node), key, $"'{arn}' is not an SNS topic ARN. Give the ARN of an existing topic, arn:aws:sns:<region>:<account>:<topic name> (a 12-digit account; a name of letters, digits, - and _), e.g. arn:aws:sns:us-east-1:123456789012:alerts.");
+        return arn;
+    }
+
     private IMachineImage MachineImage(YamlNode node, string key)
     {
         if (node is YamlMappingNode byRegion)
@@ -235,6 +246,12 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
 
     [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*(s|m|h|d|seconds?|minutes?|hours?|days?)$")]
     private static partial Regex DurationPattern();
+
+    /// <summary>The shape of an SNS topic ARN, as the binder checks it and the JSON Schema states it.</summary>
+    internal const string TopicArnPattern = @"^arn:aws[a-z-]*:sns:[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$";
+
+    [GeneratedRegex(TopicArnPattern)]
+    private static partial Regex TopicArnRegex();
 
     [GeneratedRegex(@"^arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:.+-[A-Za-z0-9]{6}$")]
     private static partial Regex CompleteSecretArn();
