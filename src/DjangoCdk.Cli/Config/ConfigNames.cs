@@ -7,22 +7,35 @@ public static class ConfigNames
 {
     /// <summary>
     /// The config key of a C# prop: words split at case changes, lower case, joined with underscores; the units MiB and
-    /// GiB stay one word (<c>WebMemoryMiB</c> → <c>web_memory_mib</c>, <c>UseEcsExec</c> → <c>use_ecs_exec</c>).
+    /// GiB and the name CloudFront stay one word (<c>WebMemoryMiB</c> → <c>web_memory_mib</c>, <c>UseEcsExec</c> →
+    /// <c>use_ecs_exec</c>). A number that starts a word of its own is split off (<c>Target5xxPercent</c> →
+    /// <c>target_5xx_percent</c>); one that ends a word or follows a capital stays with it (<c>Ec2</c>, <c>Arm64</c>,
+    /// <c>P95ResponseTimeSeconds</c> → <c>p95_response_time_seconds</c>).
     /// </summary>
     public static string ToSnakeCase(string pascal)
     {
-        var name = pascal.Replace("MiB", "Mib", StringComparison.Ordinal).Replace("GiB", "Gib", StringComparison.Ordinal);
+        var name = pascal.Replace("MiB", "Mib", StringComparison.Ordinal).Replace("GiB", "Gib", StringComparison.Ordinal)
+            .Replace("CloudFront", "Cloudfront", StringComparison.Ordinal);
         var builder = new StringBuilder();
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
             var boundary = i > 0 && char.IsUpper(c) && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
                 || (i + 1 < name.Length && char.IsUpper(name[i - 1]) && char.IsLower(name[i + 1])));
+            boundary |= i > 0 && char.IsDigit(c) && char.IsLower(name[i - 1]) && StartsWord(name, i);
             if (boundary && name[i - 1] != '_') builder.Append('_');
             builder.Append(char.ToLowerInvariant(c));
         }
 
         return builder.ToString();
+    }
+
+    // Digits followed by lower-case letters ("5xx") start a word; digits at the end or before a capital ("Ec2", "Ipv6Enabled") end one.
+    private static bool StartsWord(string name, int digit)
+    {
+        var end = digit;
+        while (end < name.Length && char.IsDigit(name[end])) end++;
+        return end < name.Length && char.IsLower(name[end]);
     }
 
     /// <summary>The closest of <paramref name="candidates"/> to <paramref name="name"/> when it is close enough to be a typo, else null.</summary>

@@ -42,6 +42,7 @@ public sealed record ConfigProp(string Key, PropertyInfo Property, ValueKind Kin
         if (type == typeof(Amazon.CDK.AWS.EC2.InstanceType)) return Kind(ValueKind.InstanceType);
         if (type == typeof(IDictionary<string, Amazon.CDK.AWS.ECS.Secret>) || type == typeof(IDictionary<string, EksSecret>)) return Kind(ValueKind.SecretMap, type);
         if (type == typeof(Amazon.CDK.AWS.EC2.IVpc)) return Kind(ValueKind.VpcId);
+        if (type == typeof(Amazon.CDK.AWS.SNS.ITopic)) return Kind(ValueKind.TopicArn);
         if (type == typeof(Amazon.CDK.AWS.EC2.IMachineImage)) return Kind(ValueKind.MachineImage);
         if (type == typeof(Amazon.CDK.AWS.Lambda.ILayerVersion)) return Kind(ValueKind.KubectlLayer);
         if (type == typeof(Amazon.CDK.AWS.CloudFront.GeoRestriction)) return Kind(ValueKind.GeoRestriction);

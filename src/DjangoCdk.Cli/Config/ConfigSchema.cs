@@ -104,6 +104,7 @@ public static partial class ConfigSchema
             },
         },
         ValueKind.VpcId => new JsonObject { ["type"] = "string", ["pattern"] = "^vpc-[0-9a-f]+$" },
+        ValueKind.TopicArn => new JsonObject { ["type"] = "string", ["pattern"] = PropsBinder.TopicArnPattern },
         ValueKind.MachineImage => new JsonObject { ["oneOf"] = new JsonArray(Type("string"), new JsonObject { ["type"] = "object", ["additionalProperties"] = Type("string") }) },
         ValueKind.GeoRestriction => new JsonObject
         {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudFront;
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SSM;
 using YamlDotNet.RepresentationModel;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
@@ -15,7 +16,7 @@ namespace DjangoCdk.Cli;
 /// Turns a props section of django-cdk.yaml into the construct's props object: each snake_case key sets the C# prop
 /// of the same name, converted by what the prop takes (<see cref="ConfigProp"/>). It checks only the shape (a known
 /// key, a number where a number goes); the values are the construct's to validate, so nothing is checked twice.
-/// References to existing resources (secrets, a VPC, an image, the kubectl layer) are imported into
+/// References to existing resources (secrets, a VPC, an SNS topic, an image, the kubectl layer) are imported into
 /// <paramref name="stack"/>.
 /// </summary>
 public sealed partial class PropsBinder(AppConfig config, Stack stack)
@@ -26,9 +27,10 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
     public IReadOnlyList<BoundProp> Bound => _bound;
 
     /// <summary>The target's props from the config's section.</summary>
-    public object BindTarget() => Bind(config.Target.PropsType, config.Section, config.Target.Name, config.SectionLocation);
+    public object BindTarget() => Bind(config.Target.PropsType, config.Section, config.Target.Name, config.SectionLocation, "");
 
-    private object Bind(Type type, YamlMappingNode node, string path, ConfigLocation location)
+    // path: the keys so far ("ecs.celery_workers[0]"); propPath: the same in C# prop names ("CeleryWorkers[0]"), empty at the top.
+    private object Bind(Type type, YamlMappingNode node, string path, ConfigLocation location, string propPath)
     {
         var props = ConfigProp.Of(type);
         var settable = props.Where(p => p.Kind != ValueKind.Unsupported).ToList();
@@ -45,8 +47,9 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
                 throw ConfigErrors.At(config.At(keyNode), keyPath, $"{type.Name}.{prop.Property.Name} takes a {prop.Property.PropertyType.Name}, a reference to a resource in the same C# app, so it cannot be set from the config. Use the construct from C# for it.");
             if (IsNull(valueNode)) continue;
             seen.Add(key);
-            _bound.Add(new BoundProp(keyPath, prop.Property.Name, type, config.At(valueNode), config.FromPreset(valueNode)));
-            prop.Property.SetValue(result, Convert(prop, valueNode, keyPath));
+            var keyPropPath = propPath.Length == 0 ? prop.Property.Name : $"{propPath}.{prop.Property.Name}";
+            _bound.Add(new BoundProp(keyPath, prop.Property.Name, type, config.At(valueNode), config.FromPreset(valueNode), keyPropPath));
+            prop.Property.SetValue(result, Convert(prop, valueNode, keyPath, keyPropPath));
         }
 
         var missing = props.FirstOrDefault(p => p.Required && !seen.Contains(p.Key));
@@ -55,7 +58,7 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
         return result;
     }
 
-    private object? Convert(ConfigProp prop, YamlNode node, string key) => prop.Kind switch
+    private object? Convert(ConfigProp prop, YamlNode node, string key, string propPath) => prop.Kind switch
     {
         ValueKind.String => Scalar(node, key, "text"),
         ValueKind.Path => Path.GetFullPath(Scalar(node, key, "a path"), config.Directory),
@@ -76,24 +79,26 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
         ValueKind.Choice => Choice(prop, node, key),
         ValueKind.Duration => Duration(node, key),
         ValueKind.InstanceType => new InstanceType(Scalar(node, key, "an instance type such as t4g.micro")),
-        ValueKind.Object => Bind(prop.ElementType!, Mapping(node, key, $"a mapping of {prop.ElementType!.Name} keys"), key, config.At(node)),
-        ValueKind.ObjectList => ObjectList(prop, node, key),
+        ValueKind.Object => Bind(prop.ElementType!, Mapping(node, key, $"a mapping of {prop.ElementType!.Name} keys"), key, config.At(node), propPath),
+        ValueKind.ObjectList => ObjectList(prop, node, key, propPath),
         ValueKind.SecretMap => Secrets(prop, node, key),
         ValueKind.VpcId => Vpc.FromLookup(stack, "Vpc", new VpcLookupOptions { VpcId = Scalar(node, key, "a VPC ID such as vpc-0123456789abcdef0") }),
+        ValueKind.TopicArn => Topic.FromTopicArn(stack, prop.Property.Name, TopicArn(node, key)),
         ValueKind.MachineImage => MachineImage(node, key),
         ValueKind.KubectlLayer => KubectlLayers.FromNpmPackage(stack, "KubectlLayer", Path.GetFullPath(Scalar(node, key, "a folder"), config.Directory)),
         ValueKind.GeoRestriction => Geo(node, key),
         _ => throw new InvalidOperationException($"No conversion for {prop.Kind}."),
     };
 
-    private object ObjectList(ConfigProp prop, YamlNode node, string key)
+    private object ObjectList(ConfigProp prop, YamlNode node, string key, string propPath)
     {
         var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(prop.ElementType!))!;
         var n = 0;
         foreach (var item in Sequence(node, key, $"a list of {prop.ElementType!.Name} mappings"))
         {
-            var itemKey = $"{key}[{n++}]";
-            list.Add(Bind(prop.ElementType!, Mapping(item, itemKey, $"a mapping of {prop.ElementType!.Name} keys"), itemKey, config.At(item)));
+            var index = n++;
+            var itemKey = $"{key}[{index}]";
+            list.Add(Bind(prop.ElementType!, Mapping(item, itemKey, $"a mapping of {prop.ElementType!.Name} keys"), itemKey, config.At(item), $"{propPath}[{index}]"));
         }
 
         return list;
@@ -189,6 +194,15 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
         : CompleteSecretArn().IsMatch(nameOrArn) ? SecretsManagerSecret.FromSecretCompleteArn(stack, id, nameOrArn)
         : SecretsManagerSecret.FromSecretPartialArn(stack, id, nameOrArn);
 
+    // An ARN of the shape SNS gives: the partition, sns, a region, a 12-digit account and the topic's name.
+    private string TopicArn(YamlNode node, string key)
+    {
+        var arn = Scalar(node, key, "an SNS topic's ARN");
+        if (!TopicArnRegex().IsMatch(arn))
+            throw ConfigErrors.At(config.At(node), key, $"'{arn}' is not an SNS topic ARN. Give the ARN of an existing topic, arn:aws:sns:<region>:<account>:<topic name> (a 12-digit account; a name of letters, digits, - and _), e.g. arn:aws:sns:us-east-1:123456789012:alerts.");
+        return arn;
+    }
+
     private IMachineImage MachineImage(YamlNode node, string key)
     {
         if (node is YamlMappingNode byRegion)
@@ -232,6 +246,12 @@ public sealed partial class PropsBinder(AppConfig config, Stack stack)
 
     [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*(s|m|h|d|seconds?|minutes?|hours?|days?)$")]
     private static partial Regex DurationPattern();
+
+    /// <summary>The shape of an SNS topic ARN, as the binder checks it and the JSON Schema states it.</summary>
+    internal const string TopicArnPattern = @"^arn:aws[a-z-]*:sns:[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$";
+
+    [GeneratedRegex(TopicArnPattern)]
+    private static partial Regex TopicArnRegex();
 
     [GeneratedRegex(@"^arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:.+-[A-Za-z0-9]{6}$")]
     private static partial Regex CompleteSecretArn();

@@ -57,6 +57,9 @@ public enum ValueKind
     /// <summary>CloudFront's country restriction: <c>allowlist:</c> or <c>denylist:</c> with country codes.</summary>
     GeoRestriction,
 
+    /// <summary>An existing SNS topic's ARN (<c>arn:aws:sns:&lt;region&gt;:&lt;account&gt;:&lt;name&gt;</c>), imported into the stack.</summary>
+    TopicArn,
+
     /// <summary>Not settable from the config (a reference to another construct): set it from C#.</summary>
     Unsupported,
 }

@@ -42,7 +42,7 @@ public static partial class ConfigWriter
                 Required(w, 1, "zone_name", choices.Zone, "example.com");
                 Line(w, 1, "# Django behind CloudFront: the DjangoEcs props (the site's domain is the one above).");
                 Line(w, 1, "django:");
-                WriteApp(w, 2, scan, choices, configDirectory, domainKey: null);
+                WriteApp(w, 2, scan, choices, configDirectory, domainKey: null, onEcs: true);
                 Line(w, 1, "# The single-page app: the folder its build writes (holding index.html), deployed to S3.");
                 Line(w, 1, "frontend:");
                 if (scan.Frontend is null)
@@ -79,14 +79,15 @@ public static partial class ConfigWriter
             default:
                 Line(w, 0, "# " + InitTargets.Descriptions[choices.Target] + ".");
                 Line(w, 0, choices.Target + ":");
-                WriteApp(w, 1, scan, choices, configDirectory, domainKey: choices.Target == "eks" ? "domain_name" : "api_domain_name");
+                WriteApp(w, 1, scan, choices, configDirectory, domainKey: choices.Target == "eks" ? "domain_name" : "api_domain_name", onEcs: choices.Target == "ecs");
                 break;
         }
 
         return w.ToString();
     }
 
-    private static void WriteApp(StringBuilder w, int i, DjangoProjectScan scan, InitChoices choices, string configDirectory, string? domainKey)
+    // onEcs: the app is a DjangoEcs (target ecs, or vue's django section), which has monitoring and queue-depth scaling.
+    private static void WriteApp(StringBuilder w, int i, DjangoProjectScan scan, InitChoices choices, string configDirectory, string? domainKey, bool onEcs)
     {
         WriteImage(w, i, scan, configDirectory, withTarget: true);
         WriteSettingsModule(w, i, scan);
@@ -106,7 +107,9 @@ public static partial class ConfigWriter
             Line(w, i, "use_celery_beat: " + (scan.UseCeleryBeat ? "true" : "false"));
             Line(w, i, "# The worker services. Default: one worker named \"worker\" on the \"celery\" queue. init proposes one worker");
             Line(w, i, "# per queue found (task_routes, queue=), so each scales on its own; merge them to save cost.");
-            Line(w, i, "# Each also takes concurrency, cpu, memory_mib, min_count, max_count, use_spot, stop_timeout_seconds.");
+            Line(w, i, "# Each also takes concurrency, cpu, memory_mib, min_count, max_count, use_spot, stop_timeout_seconds" +
+                (onEcs ? "," : "."));
+            if (onEcs) Line(w, i, "# and scale_on_queue_depth (default true), backlog_per_task, scale_to_zero.");
             Line(w, i, "celery_workers:");
             foreach (var worker in scan.Workers)
             {
@@ -161,6 +164,15 @@ public static partial class ConfigWriter
         Line(w, i, "# web_memory_mib: 1024");
         Line(w, i, "# web_min_count: 1");
         Line(w, i, "# web_max_count: 4");
+
+        if (onEcs)
+        {
+            Line(w, i, "# Alarms (error rate, response time, tasks, release, database, cache, queues) notify an SNS topic: subscribe");
+            Line(w, i, "# addresses to it here (each confirms a first email from AWS), or give your own topic's ARN as alarm_topic.");
+            Line(w, i, "# Default: alarms on; a dashboard too, except with the starter preset. Thresholds: docs/django-cdk-config.md.");
+            Line(w, i, "# monitoring:");
+            Line(w, i, "#   alarm_emails: [ops@example.com]");
+        }
 
         WriteEnvironment(w, i, scan, choices.Name, withSecrets: true);
     }

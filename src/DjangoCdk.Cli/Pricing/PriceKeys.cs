@@ -23,6 +23,11 @@ internal static class PriceKeys
     public const string KmsKeyMonth = "kms.key-month";
     public const string AlarmMonth = "cloudwatch.alarm-month";
     public const string DashboardMonth = "cloudwatch.dashboard-month";
+    public const string CustomMetricMonth = "cloudwatch.custom-metric-month";
+    public const string CloudWatchRequests1000 = "cloudwatch.api-requests-1000";
+    public const string LambdaRequestsMillion = "lambda.requests-million";
+    public static string LambdaGbSecond(string architecture) => $"lambda.{architecture}.gb-second";
+    public const string LambdaAssumedSecondsPerRun = "lambda.assumed-seconds-per-run";
     public const string WafWebAclMonth = "waf.web-acl-month";
     public const string WafRuleMonth = "waf.rule-month";
     public const string InterfaceEndpointAzHour = "vpc-endpoint.interface-az-hour";

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace DjangoCdk.Cli;
 
 /// <summary>Prices the billable resources of one template: one <see cref="CostLine"/> per resource, in template order.</summary>
-internal sealed class StackCosting
+internal sealed partial class StackCosting
 {
     private readonly SynthesizedStack _stack;
     private readonly TemplateReferences _refs;
@@ -12,7 +13,9 @@ internal sealed class StackCosting
     private readonly string _region;
     private readonly decimal _hours;
     private readonly HashSet<string> _countedAddresses = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usageCounted = new(StringComparer.Ordinal);
     private readonly List<string> _excluded = [];
+    private readonly List<string> _unknownTypes = [];
 
     public StackCosting(SynthesizedStack stack, string region, PriceTable prices)
     {
@@ -38,7 +41,9 @@ internal sealed class StackCosting
             var props = resource["Properties"] as JsonObject ?? [];
             var (priced, line) = Price(id, type, props);
             if (line is not null) lines.Add(line);
-            if ((line is not null || !priced) && UsagePricedResources.For(type) is { } usage) Exclude(usage);
+            var usage = UsagePricedResources.For(type);
+            if ((line is not null || !priced) && usage is not null && !_usageCounted.Contains(id)) Exclude(usage);
+            if (!priced && usage is null && !FreeResources.Contains(type) && !_unknownTypes.Contains(type)) _unknownTypes.Add(type);
             if (type == "AWS::ECS::Cluster" && HasContainerInsights(props)) Exclude("CloudWatch Container Insights metrics");
             if (type is "AWS::EKS::Cluster" or "Custom::AWSCDK-EKS-Cluster")
                 Exclude("Load balancers and volumes Kubernetes creates at run time (Ingress, Service type LoadBalancer, PersistentVolumeClaim): not in the template");
@@ -53,6 +58,8 @@ internal sealed class StackCosting
                 "Billed whether it is attached or idle."));
         }
 
+        if (_unknownTypes.Count > 0)
+            Exclude($"Resource types the estimate does not know, whatever they cost: {string.Join(", ", _unknownTypes)}");
         return lines;
     }
 
@@ -63,6 +70,7 @@ internal sealed class StackCosting
         "AWS::EC2::NatGateway" => (true, NatGateway(id, type, props)),
         "AWS::EC2::Instance" => (true, Instance(id, type, props)),
         "AWS::EC2::Volume" => (true, Volume(id, type, props)),
+        "AWS::EC2::EIP" => (true, null), // priced last, unless counted with its NAT gateway
         "AWS::RDS::DBInstance" => (true, Database(id, type, props)),
         "AWS::ElastiCache::ReplicationGroup" => (true, ReplicationGroup(id, type, props)),
         "AWS::ElastiCache::CacheCluster" => (true, CacheNodes(id, type, props, _refs.Number(props["NumCacheNodes"]) ?? 1)),
@@ -72,6 +80,8 @@ internal sealed class StackCosting
         "AWS::SecretsManager::Secret" => (true, Flat(id, type, "Secrets Manager secret", PriceKeys.SecretMonth)),
         "AWS::KMS::Key" => (true, Flat(id, type, "KMS customer managed key", PriceKeys.KmsKeyMonth)),
         "AWS::CloudWatch::Alarm" => (true, Alarm(id, type, props)),
+        "AWS::ApplicationAutoScaling::ScalingPolicy" => (true, ScalingPolicy(id, type, props)),
+        "AWS::Lambda::Function" => ScheduledFunction(id, type, props) is { } function ? (true, function) : (false, null),
         "AWS::CloudWatch::Dashboard" => (true, Flat(id, type, "CloudWatch dashboard", PriceKeys.DashboardMonth,
             "An account's first 3 dashboards are free; not applied here.")),
         "AWS::WAFv2::WebACL" => (true, WebAcl(id, type, props)),
@@ -393,6 +403,78 @@ internal sealed class StackCosting
         return Line(id, type, $"{Fmt(nodes)} × {instanceType} node{diskText} each", p, nodes * nodeMonthly, [.. notes]);
     }
 
+    // ---- Lambda on a schedule -------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A function that EventBridge runs only on rate() schedules: its runs a month are known, so it is priced (requests
+    /// and GB-seconds at an assumed duration, without the free tier). Any other trigger makes its cost usage: no line.
+    /// DjangoCdk's queue-depth publisher also pays for the custom metrics it publishes and its PutMetricData calls.
+    /// </summary>
+    private CostLine? ScheduledFunction(string id, string type, JsonObject props)
+    {
+        var runs = 0m;
+        var schedules = new List<string>();
+        foreach (var (_, rule) in _stack.ResourcesOfType("AWS::Events::Rule"))
+        {
+            var ruleProps = rule["Properties"];
+            if (!(ruleProps?["Targets"] as JsonArray ?? []).Any(t => TemplateReferences.TargetId(t?["Arn"]) == id)) continue;
+            if (_refs.String(ruleProps?["State"]) == "DISABLED") continue;
+            var expression = _refs.String(ruleProps?["ScheduleExpression"]);
+            if (expression is null || RunsPerMonth(expression) is not { } n) return null;
+            runs += n;
+            schedules.Add(expression);
+        }
+
+        if (runs == 0) return null;
+        _usageCounted.Add(id);
+        var p = Prices();
+        var memoryMb = _refs.Number(props["MemorySize"]) ?? 128m;
+        var architecture = (props["Architectures"] as JsonArray ?? []).Select(_refs.String).Contains("arm64") ? "arm64" : "x86_64";
+        var seconds = Math.Min(p.Unit(PriceKeys.LambdaAssumedSecondsPerRun), _refs.Number(props["Timeout"]) ?? 3m);
+        var lambda = runs / 1_000_000m * p.Unit(PriceKeys.LambdaRequestsMillion) + runs * seconds * memoryMb / 1024m * p.Unit(PriceKeys.LambdaGbSecond(architecture));
+        var description = $"Lambda on {string.Join(" and ", schedules)}: {Count(runs)} runs a month, {Fmt(memoryMb)} MB, {(architecture == "arm64" ? "ARM64" : "X86_64")}";
+        var assumption = $"Each run assumed to take {Fmt(seconds)} s; the free tier is not applied.";
+        if (PublishedMetrics(props) is not { } published)
+            return Line(id, type, description, p, lambda, assumption);
+
+        var requests = runs * Math.Ceiling(published.Metrics / 1000m);
+        var metrics = published.Metrics * p.Unit(PriceKeys.CustomMetricMonth);
+        var calls = requests / 1000m * p.Unit(PriceKeys.CloudWatchRequests1000);
+        return Line(id, type, $"{description}; publishes {published.Metrics} custom metrics to {published.Namespace}", p, lambda + metrics + calls,
+            $"Lambda {Money(lambda)}, {published.Metrics} custom metrics {Money(metrics)}, {Count(requests)} PutMetricData calls {Money(calls)}.", assumption);
+    }
+
+    // rate(1 minute), rate(5 minutes), rate(1 hour), rate(2 days): runs in a month of hoursPerMonth; cron() is not counted.
+    private decimal? RunsPerMonth(string expression)
+    {
+        var match = RatePattern().Match(expression.Trim());
+        if (!match.Success) return null;
+        var amount = decimal.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var minutes = amount * match.Groups[2].Value[0] switch { 'm' => 1m, 'h' => 60m, _ => 1440m };
+        return minutes <= 0 ? null : _hours * 60m / minutes;
+    }
+
+    /// <summary>
+    /// What DjangoCdk's queue-depth publisher writes, from its environment (the construct's contract with its handler):
+    /// <c>METRIC_NAMESPACE</c>, and <c>WORKERS</c>, a JSON list of <c>{service, queues}</c>. It publishes one QueueDepth
+    /// metric per queue and a BacklogPerTask and a BacklogWithoutTasks per worker. Null for any other function.
+    /// </summary>
+    private (int Metrics, string Namespace)? PublishedMetrics(JsonObject props)
+    {
+        var variables = props["Environment"]?["Variables"];
+        if (_refs.String(variables?["METRIC_NAMESPACE"]) is not { } ns || _refs.Text(variables?["WORKERS"], "x") is not { } text) return null;
+        try
+        {
+            var workers = (JsonNode.Parse(text) as JsonArray ?? []).OfType<JsonObject>().ToList();
+            var queues = workers.SelectMany(w => w["queues"] as JsonArray ?? []).Select(q => q?.ToString()).Distinct(StringComparer.Ordinal).Count();
+            return (queues + 2 * workers.Count, ns);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     // ---- Per-item monthly prices --------------------------------------------------------------------------------
 
     private CostLine Flat(string id, string type, string description, string key, string? note = null)
@@ -409,6 +491,21 @@ internal sealed class StackCosting
         return Line(id, type, count == 1 ? "CloudWatch alarm" : $"CloudWatch alarm on {count} metrics", p, count * p.Unit(PriceKeys.AlarmMonth),
             count > 1 ? "A metric-math alarm is billed per metric it reads." : null,
             _refs.Number(props["Period"]) is < 60m ? "High-resolution alarms cost more; priced as standard resolution." : null);
+    }
+
+    // Target tracking: Application Auto Scaling creates two alarms (scale out, scale in) outside the template, billed as
+    // any alarm. A step policy's alarm is in the template.
+    private CostLine? ScalingPolicy(string id, string type, JsonObject props)
+    {
+        if (_refs.String(props["PolicyType"]) != "TargetTrackingScaling" || props["TargetTrackingScalingPolicyConfiguration"] is not JsonObject tracking) return null;
+        var custom = tracking["CustomizedMetricSpecification"];
+        var metric = _refs.String(tracking["PredefinedMetricSpecification"]?["PredefinedMetricType"]) ?? _refs.String(custom?["MetricName"]) ?? "a metric-math expression";
+        var metricsPerAlarm = Math.Max(1, (custom?["Metrics"] as JsonArray ?? []).Count(m => m?["MetricStat"] is not null));
+        const int alarms = 2;
+        var p = Prices();
+        return Line(id, type, $"Target tracking on {metric}: {alarms} CloudWatch alarms" + (metricsPerAlarm > 1 ? $" on {metricsPerAlarm} metrics each" : ""), p,
+            alarms * metricsPerAlarm * p.Unit(PriceKeys.AlarmMonth),
+            "Application Auto Scaling creates these alarms (scale out, scale in) outside the template; they are billed as any alarm.");
     }
 
     private CostLine WebAcl(string id, string type, JsonObject props)
@@ -439,6 +536,11 @@ internal sealed class StackCosting
     }
 
     internal static string Fmt(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^rate\(\s*([0-9]+)\s+(minutes?|hours?|days?)\s*\)$")]
+    private static partial Regex RatePattern();
+
+    private static string Count(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     private static string Money(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
 

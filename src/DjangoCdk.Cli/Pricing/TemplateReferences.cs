@@ -74,6 +74,23 @@ internal sealed class TemplateReferences(JsonObject template)
         }
     }
 
+    /// <summary>
+    /// Like <see cref="String"/>, but each part known only at deploy time (an attribute, a resource's name) becomes
+    /// <paramref name="placeholder"/>: the shape of a value the CDK joins from literals and references, e.g. a JSON
+    /// document naming a service. Null when the value is not text at all.
+    /// </summary>
+    public string? Text(JsonNode? value, string placeholder)
+    {
+        if (String(value) is { } resolved) return resolved;
+        return value switch
+        {
+            JsonObject { Count: 1 } function when function["Fn::Join"] is JsonArray { Count: 2 } join && join[1] is JsonArray parts =>
+                string.Join(String(join[0]) ?? "", parts.Select(part => Text(part, placeholder) ?? placeholder)),
+            JsonObject { Count: 1 } function when function.First().Key is "Ref" or "Fn::GetAtt" or "Fn::Select" or "Fn::ImportValue" or "Fn::Sub" => placeholder,
+            _ => null,
+        };
+    }
+
     /// <summary>A number: a literal number or a numeric string (the CDK writes "512" for task CPU); otherwise null.</summary>
     public decimal? Number(JsonNode? value) =>
         decimal.TryParse(String(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;

@@ -57,20 +57,20 @@ public static class Synthesizer
         return new SynthesisResult(outDirectory, CloudAssemblyReader.Read(outDirectory), messages, missing, environment);
     }
 
-    /// <summary>The construct's message, at the config line of the prop it names (or the section when the prop was not set).</summary>
+    /// <summary>
+    /// The construct's message, at the config line of the prop it names; for a prop the file does not set, at the
+    /// nearest enclosing key that it does set (<c>monitoring:</c> for <c>Monitoring.Alarms.X.Threshold</c>), else at
+    /// the section.
+    /// </summary>
     private static CliException PointAtConfig(AppConfig config, PropsBinder binder, DjangoCdkValidationException e, bool hasAccount)
     {
-        var candidates = binder.Bound.Where(b => b.PropName == e.ParamName).ToList();
-        // DjangoVue passes its nested props to child constructs (.../App/Django, .../App/Frontend): prefer the key under that section.
-        var bound = candidates.FirstOrDefault(b => b.Key.Split('.').SkipLast(1).Any(part =>
-                e.ConstructPath.Split('/').Any(segment => string.Equals(segment, part, StringComparison.OrdinalIgnoreCase))))
-            ?? candidates.FirstOrDefault();
-        var key = bound?.Key ?? $"{config.Target.Name}.{ConfigNames.ToSnakeCase(e.ParamName ?? "")}";
+        var (bound, key) = Locate(config, binder.Bound, e.ParamName ?? "", e.ConstructPath);
+        var exact = bound is not null && key == bound.Key;
         var location = bound?.Location ?? config.SectionLocation;
         var message = e.Message;
         var prefix = e.ConstructPath + ": ";
         if (message.StartsWith(prefix, StringComparison.Ordinal)) message = message[prefix.Length..];
-        var preset = bound?.FromPreset == true
+        var preset = exact && bound!.FromPreset
             ? $" (The value comes from preset '{config.Preset.ToString().ToLowerInvariant()}'; set {key} in the file to override it.)"
             : "";
         // The constructs speak of a stack's Env; in the config that is account: and region:, or the deploying credentials.
@@ -78,5 +78,28 @@ public static class Synthesizer
             ? " With django-cdk: set account: and region: at the top of the config, or configure AWS credentials and the AWS CLI (django-cdk then asks them, as the CDK CLI does)."
             : "";
         return new CliException($"{location}: {key}: {message}{preset}{environment}");
+    }
+
+    /// <summary>
+    /// The bound key that set the prop at <paramref name="paramName"/> (a path such as "CeleryWorkers[0].Cpu"), or the
+    /// nearest one above it, and the prop's key in the config. DjangoVue passes its nested props to child constructs
+    /// (.../App/Django, .../App/Frontend), whose errors name the prop from there: the key under that section is preferred.
+    /// </summary>
+    private static (BoundProp? Bound, string Key) Locate(AppConfig config, IReadOnlyList<BoundProp> bound, string paramName, string constructPath)
+    {
+        var segments = paramName.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        var constructSegments = constructPath.Split('/');
+        for (var n = segments.Length; n >= 1; n--)
+        {
+            var prefix = string.Join('.', segments[..n]);
+            var candidates = bound.Where(b => b.PropPath == prefix || b.PropPath.EndsWith("." + prefix, StringComparison.Ordinal)).ToList();
+            if (candidates.Count == 0) continue;
+            var match = candidates.FirstOrDefault(b => b.Key.Split('.').SkipLast(1).Any(part =>
+                    constructSegments.Any(segment => string.Equals(segment, part, StringComparison.OrdinalIgnoreCase))))
+                ?? candidates[0];
+            return (match, string.Join('.', segments[n..].Select(ConfigNames.ToSnakeCase).Prepend(match.Key)));
+        }
+
+        return (null, string.Join('.', segments.Select(ConfigNames.ToSnakeCase).Prepend(config.Target.Name)));
     }
 }

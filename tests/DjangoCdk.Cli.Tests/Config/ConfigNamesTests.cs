@@ -12,6 +12,12 @@ public sealed class ConfigNamesTests
     [InlineData("SshCidr", "ssh_cidr")]
     [InlineData("PRICE_CLASS_100", "price_class_100")]
     [InlineData("GatewayPerAz", "gateway_per_az")]
+    [InlineData("Target5xxPercent", "target_5xx_percent")]
+    [InlineData("LoadBalancer5xxPercent", "load_balancer_5xx_percent")]
+    [InlineData("CloudFront5xxPercent", "cloudfront_5xx_percent")]
+    [InlineData("P95ResponseTimeSeconds", "p95_response_time_seconds")]
+    [InlineData("Ec2", "ec2")]
+    [InlineData("Ipv6Enabled", "ipv6_enabled")]
     public void A_prop_name_becomes_its_snake_case_key(string pascal, string key) =>
         Assert.Equal(key, ConfigNames.ToSnakeCase(pascal));
 

@@ -37,6 +37,18 @@ public sealed class PresetsTests
     }
 
     [Fact]
+    public void Starter_turns_the_dashboard_off_and_keeps_the_alarms_and_production_keeps_every_monitoring_default()
+    {
+        var starter = Load("name: blog\ntarget: ecs\necs:\n  image_directory: .\n");
+        var production = Load("name: blog\ntarget: ecs\npreset: production\necs:\n  image_directory: .\n");
+
+        var monitoring = (YamlMappingNode)starter.Section.Children[new YamlScalarNode("monitoring")];
+        Assert.Equal("false", Value(monitoring, "dashboard"));
+        Assert.Null(Value(monitoring, "enabled"));
+        Assert.False(production.Section.Children.ContainsKey(new YamlScalarNode("monitoring")));
+    }
+
+    [Fact]
     public void Nested_props_merge_key_by_key()
     {
         var config = Load("name: app\ntarget: vue\nvue:\n  domain_name: app.example.com\n  zone_name: example.com\n  django:\n    image_directory: .\n    web_cpu: 1024\n");

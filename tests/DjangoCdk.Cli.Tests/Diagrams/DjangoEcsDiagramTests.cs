@@ -156,4 +156,18 @@ public sealed class DjangoEcsDiagramTests(DjangoEcsDiagramFixture fixture) : ICl
         Assert.Equal(new DiagramGroup("stack_" + DiagramStacks.IdPrefix(stack), $"{stack.StackName} (us-east-1)"), group);
         Assert.All(Diagram.Nodes.Where(n => n.Kind != NodeKind.Users), n => Assert.Equal(group.Id, n.GroupId));
     }
+
+    [Fact]
+    public void Monitoring_adds_no_node_as_it_is_not_on_the_request_path()
+    {
+        // Given a DjangoEcs with its monitoring defaults: an alarm topic, a dashboard, a queue-depth publisher reading Redis
+        Assert.Contains(fixture.Stacks[0].Resources, r => (string?)r.Resource["Type"] == "AWS::SNS::Topic");
+        Assert.Contains(fixture.Stacks[0].Resources, r => (string?)r.Resource["Type"] == "AWS::CloudWatch::Dashboard");
+
+        // When it is drawn
+        // Then the diagram holds what serves requests and keeps data, one node each: no topic, dashboard or publisher
+        Assert.Equal(
+            [NodeKind.Users, NodeKind.LoadBalancer, NodeKind.WebService, NodeKind.Worker, NodeKind.Worker, NodeKind.Beat, NodeKind.Release, NodeKind.Database, NodeKind.Cache, NodeKind.Bucket],
+            Diagram.Nodes.Select(n => n.Kind).Order());
+    }
 }

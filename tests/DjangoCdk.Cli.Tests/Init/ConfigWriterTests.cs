@@ -54,6 +54,33 @@ public sealed class ConfigWriterTests
         Assert.Null(yaml.At("ecs.docker_target"));
     }
 
+    [Theory]
+    [InlineData("ecs", "ecs")]
+    [InlineData("vue", "vue.django")]
+    public void An_ecs_app_says_where_alarm_emails_go_and_the_lines_bind_once_uncommented(string target, string section)
+    {
+        // Given the config written for an app on ECS (vue's Django side included)
+        var (text, _) = Write("environ", new InitChoices("blog", target, "starter", "app.example.com", "example.com"));
+        Assert.Contains("#   alarm_emails: [ops@example.com]", text);
+
+        // When its monitoring lines are uncommented
+        var uncommented = text.Replace("# monitoring:\n", "monitoring:\n", StringComparison.Ordinal).Replace("#   alarm_emails:", "  alarm_emails:", StringComparison.Ordinal);
+        var yaml = InitFixtures.ParseYaml(uncommented);
+
+        // Then the emails are under the app's section
+        var emails = Assert.IsType<YamlSequenceNode>(yaml.At(section + ".monitoring.alarm_emails"));
+        Assert.Equal("ops@example.com", ((YamlScalarNode)emails.Children.Single()).Value);
+    }
+
+    [Fact]
+    public void An_eks_app_has_no_monitoring_lines()
+    {
+        var (text, _) = Write("plain", new InitChoices("blog", "eks", "starter", "app.example.com", "example.com"));
+
+        Assert.DoesNotContain("monitoring:", text);
+        Assert.DoesNotContain("scale_to_zero", text);
+    }
+
     [Fact]
     public void Workers_are_written_one_per_queue()
     {
