@@ -44,7 +44,7 @@ public sealed class CeleryWorkerOptions
     /// every minute and publishes it to CloudWatch, and the worker tracks <see cref="BacklogPerTask"/> messages waiting
     /// per task, beside its CPU target. DjangoEcs only.
     /// </summary>
-    /// <remarks>Default: true on DjangoEcs (about 1.50 USD a month for the function and the metrics of one worker on one queue: see the README); not available on DjangoEks, whose workers scale on CPU.</remarks>
+    /// <remarks>Default: true on DjangoEcs (about 1.60 USD a month for the function, the metrics and the policy's alarms of one worker on one queue: see the README); not available on DjangoEks, whose workers scale on CPU.</remarks>
     public bool? ScaleOnQueueDepth { get; init; }
 
     /// <summary>The messages waiting per task that queue-depth scaling aims for: more adds tasks, fewer removes them.</summary>
