@@ -173,7 +173,15 @@ public sealed class AppMonitoring : Construct
     /// </summary>
     private (ITopic Topic, Key Key) CreateTopic()
     {
-        var key = new Key(this, Ids.TopicKey, new KeyProps { EnableKeyRotation = true, Description = "Encrypts the Django app's alarm notifications" });
+        var key = new Key(this, Ids.TopicKey, new KeyProps
+        {
+            EnableKeyRotation = true,
+            Description = "Encrypts the Django app's alarm notifications",
+            // It protects notifications in flight, no data at rest: deleted with the stack (after KMS's shortest
+            // waiting period) rather than kept at 1 USD a month, as the CDK's default would.
+            RemovalPolicy = RemovalPolicy.DESTROY,
+            PendingWindow = Duration.Days(7),
+        });
         // CloudWatch encrypts the message it publishes with the topic's key (SNS Developer Guide, "Configuring AWS KMS
         // permissions": the key policy of a topic that CloudWatch alarms publish to).
         key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps

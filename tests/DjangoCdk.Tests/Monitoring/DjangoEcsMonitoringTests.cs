@@ -47,6 +47,12 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     }
 
     [Fact]
+    public void Alarm_topic_key_is_deleted_with_the_stack_after_seven_days()
+    {
+        template.HasResourceWithId(fixture.Id(Monitoring.AlarmTopicKey!), Props(("DeletionPolicy", "Delete"), ("Properties", Match.ObjectLike(Props(("PendingWindowInDays", 7))))));
+    }
+
+    [Fact]
     public void Alarm_topic_refuses_requests_without_tls()
     {
         template.HasResourceProperties("AWS::SNS::TopicPolicy", Props(("Topics", new[] { Ref(Topic) }), ("PolicyDocument", Statement(
