@@ -172,7 +172,8 @@ internal sealed record MonitoringSettings(
         return this with { RollbackOnAlarm = false, Applies = AlarmScope.DataStores };
     }
 
-    private static AlarmScope ScopeOf(string name) => Array.Find(Entries, e => e.Name == name)?.Scope ?? AlarmScope.None;
+    /// <summary>What the alarm named <paramref name="name"/> watches.</summary>
+    public static AlarmScope ScopeOf(string name) => Array.Find(Entries, e => e.Name == name)?.Scope ?? AlarmScope.None;
 
     private static IReadOnlyList<string> ResolveEmails(MonitoringOptions options, PropChecks check)
     {
