@@ -129,6 +129,24 @@ internal static class StackFootprints
         public const long SecretSyncBytes = 300;
 
         public const long NameBytesPerChar = 24;
+
+        /// <summary>
+        /// Monitoring with every alarm that applies on and no dashboard: the topic, its key and policy, and 7 alarms (the
+        /// release's, 4 database, 2 cache).
+        /// </summary>
+        public static readonly StackSize Monitoring = new(10, 12_000);
+
+        /// <summary>What a topic of the user's saves (the topic, its key and its policy), at least.</summary>
+        public static readonly StackSize MonitoringTopic = new(3, 2_900);
+
+        /// <summary>What one alarm turned off (or not applicable) saves, at least.</summary>
+        public static readonly StackSize Alarm = new(1, 900);
+
+        /// <summary>The dashboard: the data stores' row and the alarms' states.</summary>
+        public static readonly StackSize Dashboard = new(1, 4_200);
+
+        /// <summary>An email subscription, beyond the address.</summary>
+        public static readonly StackSize EmailSubscription = new(1, 440);
     }
 
     /// <summary>What a command costs beyond the fixed part of its step: each character twice (the command and the step's name), 8 per word.</summary>
@@ -191,11 +209,23 @@ internal static class StackFootprints
             + Eks.AdminRole.Times(settings.AdminRoleArns.Length) + new StackSize(0, Chars(settings.AdminRoleArns))
             + new StackSize(0, env + settings.Secrets.Count * Eks.SecretSyncBytes);
         if (app.UseCeleryBeat) rest += Eks.Beat + new StackSize(0, env);
+        if (app.Monitoring is { } monitoring) rest += EksMonitoring(monitoring, app.Release.Commands.Count > 0);
 
         var workers = app.Workers.Select(w => Eks.Worker + new StackSize(0,
             Eks.NameBytesPerChar * w.Name.Length + Chars(w.Queues) + env + (w.Concurrency is null ? 0 : 32))).ToList();
         var release = app.Release.Commands.Select(c => Eks.ReleaseCommand + new StackSize(0, CommandBytes(c) + env)).ToList();
         return new StackEstimate(rest, workers, release);
+    }
+
+    /// <summary>The topic, the release, database and cache alarms and the dashboard: every alarm on, less what is off or does not apply.</summary>
+    private static StackSize EksMonitoring(MonitoringSettings monitoring, bool release)
+    {
+        var missing = monitoring.Alarms.Keys.Count(name => MonitoringSettings.ScopeOf(name) == AlarmScope.DataStores && monitoring.Alarm(name) is null)
+            + (release || monitoring.Alarm(nameof(AlarmsOptions.ReleaseFailures)) is null ? 0 : 1);
+        var size = Eks.Monitoring - Eks.Alarm.Times(missing);
+        if (monitoring.Topic is not null) size -= Eks.MonitoringTopic;
+        if (monitoring.Dashboard) size += Eks.Dashboard;
+        return size + Eks.EmailSubscription.Times(monitoring.Emails.Count) + new StackSize(0, Chars(monitoring.Emails));
     }
 
     /// <summary>The network beyond the default (2 AZs, one NAT gateway); a VPC of the user's is counted as the default, an upper bound.</summary>

@@ -46,6 +46,7 @@ public sealed class DockerEc2 : Construct
         public const string ElasticIpAssociation = "ElasticIpAssociation";
         public const string HostedZone = "HostedZone";
         public const string Record = "Record";
+        public const string Monitoring = "Monitoring";
     }
 
     /// <summary>The tag Data Lifecycle Manager selects the data volume by; its value is unique to this construct.</summary>
@@ -76,6 +77,9 @@ public sealed class DockerEc2 : Construct
         Instance = CreateInstance(settings, contract);
         _ = new CfnEIPAssociation(this, Ids.ElasticIpAssociation, new CfnEIPAssociationProps { AllocationId = ElasticIp.AttrAllocationId, InstanceId = Instance.InstanceId });
         Record = CreateDns(settings.Domain);
+        Monitoring = settings.Monitoring is { } monitoring
+            ? HostMonitoring.Create(this, Ids.Monitoring, monitoring, new MonitoredInstance(Instance, settings.Credits, settings.Recoverable))
+            : null;
         CreateOutputs();
         SuppressFindings(settings);
         LambdaFunctions.Configure(this);
@@ -450,6 +454,12 @@ public sealed class DockerEc2 : Construct
             $"aws ssm start-session --region {region} --target {Instance.InstanceId} --document-name AWS-StartInteractiveCommand --parameters command=\"sudo django-manage COMMAND\"",
             "Runs a management command once in a new container of the Django image: replace COMMAND, e.g. createsuperuser");
         StackOutputs.Add(this, "LogGroupName", LogGroup.LogGroupName, "CloudWatch log group of every container (one stream per container)");
+        if (Monitoring is { } monitoring)
+        {
+            StackOutputs.Add(this, "AlarmTopicArn", monitoring.AlarmTopic.TopicArn, "SNS topic of the alarms: subscribe email, Chatbot or PagerDuty to it");
+            if (monitoring.Dashboard is { } dashboard)
+                StackOutputs.Add(this, "DashboardUrl", $"https://console.aws.amazon.com/cloudwatch/home?region={region}#dashboards/dashboard/{dashboard.DashboardName}", "CloudWatch dashboard of the host");
+        }
     }
 
     private void SuppressFindings(DockerEc2Settings settings)
@@ -503,6 +513,9 @@ public sealed class DockerEc2 : Construct
 
     /// <summary>The A record of the domain, when one is set.</summary>
     public ARecord? Record { get; }
+
+    /// <summary>The host's alarms, their SNS topic and the dashboard; null when <see cref="DockerEc2Props.Monitoring"/> turns them off.</summary>
+    public AppMonitoring? Monitoring { get; }
 
     /// <summary>The private bucket for static and media files.</summary>
     public Bucket StaticFileBucket { get; }

@@ -109,4 +109,17 @@ public sealed record DockerEc2Props
     /// <summary>How long CloudFormation waits for the instance to report the application healthy, in minutes.</summary>
     /// <remarks>Default: 30.</remarks>
     public int? BootTimeoutMinutes { get; init; }
+
+    /// <summary>
+    /// Alarms on the host (EC2's system and instance status checks, CPU, and the CPU credits of a burstable type)
+    /// notifying one SNS topic, and a CloudWatch dashboard of the host. A failed system status check also recovers the
+    /// instance onto healthy hardware.
+    /// </summary>
+    /// <remarks>
+    /// Default: on, with no email subscription and the thresholds in the README ("Alarms and dashboard"), about 4.50 USD
+    /// a month (the dashboard is 3 USD of it, free for the account's first three). The load balancer, service, database,
+    /// cache and release alarms are DjangoEcs's and DjangoEks's (PostgreSQL and Redis run on the host here): their
+    /// options, <c>Alarms.MinimumRequests</c> and <c>RollbackOnAlarm = true</c> are refused naming the prop.
+    /// </remarks>
+    public MonitoringOptions? Monitoring { get; init; }
 }

@@ -55,6 +55,15 @@ internal sealed record DockerEc2Settings
     public required IReadOnlyDictionary<string, string> Aliases { get; init; }
     public required int BootTimeoutMinutes { get; init; }
 
+    /// <summary>The CPU credits the instance type earns, or null when it is not burstable.</summary>
+    public BurstableCredits? Credits { get; init; }
+
+    /// <summary>Whether the system status check alarm can recover the instance (see <see cref="IsRecoverable"/>).</summary>
+    public required bool Recoverable { get; init; }
+
+    /// <summary>Alarms, topic and dashboard of the host; null when <see cref="DockerEc2Props.Monitoring"/> turns them off.</summary>
+    public MonitoringSettings? Monitoring { get; init; }
+
     /// <summary>The contract values DockerEc2 does not set: its Redis, on the private Docker network, has no password.</summary>
     private static readonly IReadOnlyDictionary<string, string> Unavailable = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -65,6 +74,7 @@ internal sealed record DockerEc2Settings
     public static DockerEc2Settings Resolve(DockerEc2Props props, ConstructSite site)
     {
         var (instanceType, arm64) = ResolveInstanceType(props.InstanceType, site);
+        var credits = BurstableCredits.Of(instanceType);
         return new DockerEc2Settings
         {
             Django = ResolveImage(site, props.ImageDirectory, props.Dockerfile, nameof(DockerEc2Props.ImageDirectory), nameof(DockerEc2Props.Dockerfile))
@@ -89,6 +99,9 @@ internal sealed record DockerEc2Settings
             Variables = ResolveVariables(props.EnvironmentVariables, site),
             Aliases = AppSettings.Aliases(site.Path, props.EnvironmentAliases, props.EnvironmentVariables?.Keys ?? [], "Secrets", [], Unavailable),
             BootTimeoutMinutes = Range(site, nameof(DockerEc2Props.BootTimeoutMinutes), props.BootTimeoutMinutes ?? Defaults.Ec2BootTimeoutMinutes, 5, 720),
+            Credits = credits,
+            Recoverable = IsRecoverable(instanceType),
+            Monitoring = MonitoringSettings.Resolve(props.Monitoring, new PropChecks(site.Path), new MonitoredHost(instanceType, credits is not null)),
         };
     }
 
@@ -98,6 +111,22 @@ internal sealed record DockerEc2Settings
         var match = InstanceTypePattern.Match(instanceType);
         if (!match.Success) return false;
         return match.Groups["family"].Value == "a" && match.Groups["generation"].Value == "1" || match.Groups["attributes"].Value.Contains('g');
+    }
+
+    /// <summary>
+    /// Whether CloudWatch can recover an instance of <paramref name="instanceType"/>, as far as the name tells: EC2 does
+    /// not recover an instance with instance store volumes (EC2 User Guide, "Automatic instance recovery": attached
+    /// instance store storage is an unsupported configuration), and its list of supported types (DescribeInstanceTypes'
+    /// AutoRecoverySupported) covers the general-purpose, compute and memory families. So: families a, c, m, r, t and x
+    /// without a "d" (local NVMe disks: m5d, c6gd, r7gd, x2idn) and not bare metal. Other families (accelerated, storage-
+    /// optimised, many with instance store) are left to EC2's simplified automatic recovery and the notification.
+    /// </summary>
+    public static bool IsRecoverable(string instanceType)
+    {
+        var match = InstanceTypePattern.Match(instanceType);
+        return match.Success && match.Groups["family"].Value is "a" or "c" or "m" or "r" or "t" or "x"
+            && !match.Groups["attributes"].Value.Contains('d')
+            && !match.Groups["size"].Value.StartsWith("metal", StringComparison.Ordinal);
     }
 
     private static DockerBuildContext? ResolveImage(ConstructSite site, string? directory, string? dockerfile, string directoryProp, string dockerfileProp) =>

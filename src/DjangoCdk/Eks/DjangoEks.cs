@@ -61,6 +61,7 @@ public sealed class DjangoEks : Construct
         public const string Ingress = "Ingress";
         public const string Beat = "Beat";
         public const string Release = "Release";
+        public const string Monitoring = "Monitoring";
         public const string DatabaseProtection = "DatabaseProtection";
     }
 
@@ -91,6 +92,7 @@ public sealed class DjangoEks : Construct
         SecretsManifest = SyncSecrets(settings, pod, contract, secretsReader, addons.SecretsOperator);
         Release = CreateReleasePhase(settings, pod);
         Workloads = CreateWorkloads(settings, pod, id, addons.ExternalDns);
+        Monitoring = CreateMonitoring(settings.App.Monitoring);
         DatabaseProtection = stores.Protect(this, Ids.DatabaseProtection, settings.App.Database.DeletionProtection);
         CreateOutputs(settings);
         LambdaFunctions.Configure(this);
@@ -371,12 +373,35 @@ public sealed class DjangoEks : Construct
         return manifests;
     }
 
+    /// <summary>
+    /// The alarm topic, the release, database and cache alarms, and a dashboard of the data stores with the alarms'
+    /// states, unless turned off. The load balancer (made by its controller outside the stack), the pods and their
+    /// autoscalers are Kubernetes's: DjangoEcs's web and worker alarms have nothing here to watch.
+    /// </summary>
+    private AppMonitoring? CreateMonitoring(MonitoringSettings? settings)
+    {
+        if (settings is null) return null;
+        var monitoring = new AppMonitoring(this, Ids.Monitoring, settings, Node.Path);
+        DataStoreMonitoring.AddReleaseAlarm(monitoring, Release?.Functions ?? []);
+        DataStoreMonitoring.AddAlarms(monitoring, Database, Cache);
+        DataStoreMonitoring.AddRow(monitoring, Database, Cache);
+        monitoring.AddAlarmStatusRow();
+        return monitoring;
+    }
+
     private void CreateOutputs(DjangoEksSettings settings)
     {
         var region = Stack.Of(this).Region;
         StackOutputs.Add(this, "SiteUrl", SiteUrl, "The Django site");
         StackOutputs.Add(this, "StaticFileBucketName", StaticFileBucket.BucketName, "Bucket of static and media files");
         StackOutputs.Add(this, "ClusterName", Cluster.ClusterName, "EKS cluster");
+        if (Monitoring is { } monitoring)
+        {
+            StackOutputs.Add(this, "AlarmTopicArn", monitoring.AlarmTopic.TopicArn, "SNS topic of the alarms: subscribe email, Chatbot or PagerDuty to it");
+            if (monitoring.Dashboard is { } dashboard)
+                StackOutputs.Add(this, "DashboardUrl", $"https://console.aws.amazon.com/cloudwatch/home?region={region}#dashboards/dashboard/{dashboard.DashboardName}", "CloudWatch dashboard of the app");
+        }
+
         StackOutputs.Add(this, "UpdateKubeconfig",
             $"aws eks update-kubeconfig --region {region} --name {Cluster.ClusterName}",
             "Points kubectl at the cluster; run it as a role of AdminRoleArns (docs/eks.md, Admin access)");
@@ -446,6 +471,9 @@ public sealed class DjangoEks : Construct
 
     /// <summary>The release steps in the order they run; empty when the release phase is disabled.</summary>
     public IReadOnlyList<CustomResource> ReleaseSteps => Release?.Steps ?? [];
+
+    /// <summary>The alarms (release, database, cache), their SNS topic and the dashboard; null when <see cref="DjangoEksProps.Monitoring"/> turns them off.</summary>
+    public AppMonitoring? Monitoring { get; }
 
     /// <summary>The step that turns on the database's deletion protection once a deployment has succeeded, when <see cref="DjangoEksProps.DatabaseDeletionProtection"/> is true.</summary>
     public Construct? DatabaseProtection { get; }

@@ -223,6 +223,6 @@ public sealed record DjangoEksProps : IDjangoAppProps
     public string? CacheNodeType { get; init; }
 
     /// <summary>Alarms on the database, the cache and the release phase (notifying one SNS topic), and a CloudWatch dashboard of them.</summary>
-    /// <remarks>Default: on, with no email subscription and the thresholds in the README ("Alarms and dashboard"). The load balancer, web and worker alarms and deployment rollback on alarm are DjangoEcs's: the AWS Load Balancer Controller creates the load balancer outside the stack.</remarks>
+    /// <remarks>Default: on, with no email subscription and the thresholds in the README ("Alarms and dashboard"). The load balancer, web, worker, CloudFront and queue-depth publisher alarms and deployment rollback on alarm are DjangoEcs's (the AWS Load Balancer Controller creates the load balancer outside the stack; pods are not ECS services and workers scale with HorizontalPodAutoscalers): their options, <c>Alarms.MinimumRequests</c> and <c>RollbackOnAlarm = true</c> are refused naming the prop.</remarks>
     public MonitoringOptions? Monitoring { get; init; }
 }

@@ -39,16 +39,18 @@ internal sealed record DjangoEksSettings
         AppSettings.RequireRegion(site, nameof(DjangoEks));
         var version = ResolveVersion(props, check, today);
         var secrets = props.Secrets ?? new Dictionary<string, EksSecret>();
+        var app = DjangoAppSettings.Resolve(props, site, secrets.Keys, (prefix, w) =>
+        {
+            ResolveSize(check, prefix + nameof(CeleryWorkerOptions.Cpu), w.Cpu, prefix + nameof(CeleryWorkerOptions.MemoryMiB), w.MemoryMiB);
+            check.Range(prefix + nameof(CeleryWorkerOptions.StopTimeoutSeconds), w.StopTimeoutSeconds, 2, 3600);
+            if (w.UseSpot)
+                throw Errors.Invalid(check.Path, prefix + nameof(CeleryWorkerOptions.UseSpot), "true",
+                    "DjangoEks runs every pod on its one managed node group of on-demand instances; Spot workers are a DjangoEcs (Fargate Spot) feature. Remove UseSpot.");
+        }, nameof(DjangoEks));
         var settings = new DjangoEksSettings
         {
-            App = DjangoAppSettings.Resolve(props, site, secrets.Keys, (prefix, w) =>
-            {
-                ResolveSize(check, prefix + nameof(CeleryWorkerOptions.Cpu), w.Cpu, prefix + nameof(CeleryWorkerOptions.MemoryMiB), w.MemoryMiB);
-                check.Range(prefix + nameof(CeleryWorkerOptions.StopTimeoutSeconds), w.StopTimeoutSeconds, 2, 3600);
-                if (w.UseSpot)
-                    throw Errors.Invalid(check.Path, prefix + nameof(CeleryWorkerOptions.UseSpot), "true",
-                        "DjangoEks runs every pod on its one managed node group of on-demand instances; Spot workers are a DjangoEcs (Fargate Spot) feature. Remove UseSpot.");
-            }, nameof(DjangoEks)),
+            // Only the release, database and cache alarms apply; DjangoEcs's own options are refused, not ignored.
+            App = app with { Monitoring = app.Monitoring?.ForEks(props.Monitoring, check) },
             KubectlLayer = ResolveKubectlLayer(props, check, version),
             KubernetesVersion = version,
             Nodes = ResolveNodes(props, check),

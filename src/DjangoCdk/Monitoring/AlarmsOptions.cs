@@ -1,13 +1,16 @@
 namespace DjangoCdk;
 
 /// <summary>
-/// Each alarm of a Django app, with its threshold and window. An alarm that does not apply (no release phase, no
-/// worker, no CloudFront) is not created whatever its options say. Defaults and what each metric is: README,
-/// "Alarms and dashboard".
+/// Each alarm of a Django app, with its threshold and window. An alarm that does not apply to what the construct
+/// built (no release phase, no worker, no CloudFront, an instance type without CPU credits) is not created whatever
+/// its options say; the options of an alarm that belongs to another construct (DjangoEcs's load balancer and service
+/// alarms on DjangoEks, DockerEc2's host alarms on DjangoEcs or DjangoEks, the database and cache alarms on DockerEc2)
+/// are refused naming the prop, unless they only turn it off. Defaults and what each metric is: README, "Alarms and
+/// dashboard".
 /// </summary>
 public sealed class AlarmsOptions
 {
-    /// <summary>Requests in an alarm's window below which the 5xx-rate and response-time alarms stay OK (a single failed request of three is not an outage).</summary>
+    /// <summary>Requests in an alarm's window below which the 5xx-rate and response-time alarms stay OK (a single failed request of three is not an outage). DjangoEcs only.</summary>
     /// <remarks>Default: 20.</remarks>
     public int? MinimumRequests { get; init; }
 
@@ -77,4 +80,31 @@ public sealed class AlarmsOptions
     /// <summary>Failed runs of the queue-depth publisher (Redis or CloudWatch unreachable): queue-depth scaling is blind meanwhile.</summary>
     /// <remarks>Default: 3 or more over 5 minutes (it runs once a minute).</remarks>
     public AlarmOptions? QueueDepthPublisherErrors { get; init; }
+
+    /// <summary>
+    /// DockerEc2's host failed EC2's system status check (the AWS hardware, power or network under it): the alarm
+    /// notifies the topic and recovers the instance onto healthy hardware, keeping its ID, Elastic IP and EBS volumes.
+    /// </summary>
+    /// <remarks>Default: a failed check for 2 minutes in a row; no data (a stopped instance) is not a failure, so a stopped host is never "recovered". The threshold can only be 1.</remarks>
+    public AlarmOptions? HostStatusCheckFailed { get; init; }
+
+    /// <summary>
+    /// DockerEc2's host failed EC2's instance status check (its operating system stopped answering: memory
+    /// exhausted, kernel panic, a broken network setup), or publishes no check at all because it is stopped.
+    /// </summary>
+    /// <remarks>Default: a failed or missing check for 5 minutes in a row, which a reboot or a stop and start to resize the host stays under. It notifies only: reboot it from the console or Session Manager after reading its console output. The threshold can only be 1.</remarks>
+    public AlarmOptions? HostInstanceCheckFailed { get; init; }
+
+    /// <summary>DockerEc2's host's average CPU utilization over the window, in percent (Django, Celery, PostgreSQL and Redis share it).</summary>
+    /// <remarks>Default: 80 % over 15 minutes. The window is 5 to 60 minutes in steps of 5: EC2 publishes the metric every 5 minutes.</remarks>
+    public AlarmOptions? HostCpuPercent { get; init; }
+
+    /// <summary>
+    /// DockerEc2's host's CPU credit balance, in percent of the credits its instance type can hold (a day's
+    /// earnings), judged while the host spends at least nine tenths of what it earns (burstable t2, t3, t3a and t4g
+    /// types only). Out of credits, a host in standard mode is throttled to its baseline; one in unlimited mode (the
+    /// default of t3, t3a and t4g) keeps its speed and pays for surplus credits.
+    /// </summary>
+    /// <remarks>Default: below 10 % over 15 minutes. A new t3, t3a or t4g instance starts with no credits: while it runs below its baseline it earns them without alarm. The window is 5 to 60 minutes in steps of 5.</remarks>
+    public AlarmOptions? HostCpuCreditBalance { get; init; }
 }

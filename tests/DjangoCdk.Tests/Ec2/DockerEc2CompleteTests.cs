@@ -1,5 +1,6 @@
 using Amazon.CDK.Assertions;
 using DjangoCdk.Tests.TestSupport;
+using static DjangoCdk.Tests.TestSupport.Patterns;
 using Xunit;
 using D = System.Collections.Generic.Dictionary<string, object>;
 using Match = Amazon.CDK.Assertions.Match;
@@ -113,6 +114,31 @@ public sealed class DockerEc2CompleteTests(DockerEc2CompleteFixture fixture) : I
     public void Beat_can_be_turned_off()
     {
         Assert.DoesNotContain("beat", StackEnv["COMPOSE_PROFILES"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Monitoring_options_reach_the_alarms_the_topic_and_the_dashboard()
+    {
+        var monitoring = _host.Monitoring!;
+        var topic = NagSuppressions.LogicalId(monitoring.AlarmTopic.Node.DefaultChild!);
+        _template.HasResourceProperties("AWS::SNS::Subscription", new D { ["Protocol"] = "email", ["Endpoint"] = DockerEc2CompleteFixture.AlarmEmail, ["TopicArn"] = new D { ["Ref"] = topic } });
+        _template.HasResourceProperties("AWS::CloudWatch::Alarm", new D { ["MetricName"] = "CPUUtilization", ["Threshold"] = 90, ["Period"] = 1800, ["EvaluationPeriods"] = 1 });
+        _template.HasResourceProperties("AWS::CloudWatch::Alarm", new D { ["MetricName"] = "StatusCheckFailed_System", ["Period"] = 60, ["EvaluationPeriods"] = 3 });
+        _template.ResourceCountIs("AWS::CloudWatch::Dashboard", 0);
+    }
+
+    [Fact]
+    public void An_x86_burstable_host_is_recovered_and_watched_for_credits()
+    {
+        // t3.medium: 24 credits an hour, 576 at most; 90 % of 15 minutes' earnings is 5.4
+        var alarms = _host.Monitoring!.Alarms;
+        Assert.Contains(nameof(AlarmsOptions.HostCpuCreditBalance), alarms.Keys);
+        _template.HasResourceProperties("AWS::CloudWatch::Alarm", new D
+        {
+            ["Metrics"] = Match.ArrayWith([Match.ObjectLike(new D { ["Expression"] = "IF(FILL(usage, 0) >= 5.4, 100 * balance / 576, 100)" })]),
+        });
+        var system = NagSuppressions.LogicalId(alarms[nameof(AlarmsOptions.HostStatusCheckFailed)]);
+        _template.HasPropertiesWithId(system, ("AlarmActions", Match.ArrayWith([Monitoring.DockerEc2MonitoringTests.RecoverAction])));
     }
 
     [Fact]

@@ -76,6 +76,7 @@ public sealed class DockerEc2CompleteFixture
     public const string ZoneId = "Z0123456789EXAMPLE";
     public const string Cidr = "203.0.113.7/32";
     public const string GivenAmi = "ami-0fedcba9876543210";
+    public const string AlarmEmail = "ops@example.com";
 
     public DockerEc2CompleteFixture()
     {
@@ -107,6 +108,16 @@ public sealed class DockerEc2CompleteFixture
             Debug = true,
             EnvironmentVariables = new Dictionary<string, string> { ["SITE_NAME"] = "ublog" },
             BootTimeoutMinutes = 60,
+            Monitoring = new MonitoringOptions
+            {
+                AlarmEmails = [AlarmEmail],
+                Dashboard = false,
+                Alarms = new AlarmsOptions
+                {
+                    HostCpuPercent = new AlarmOptions { Threshold = 90, Minutes = 30 },
+                    HostStatusCheckFailed = new AlarmOptions { Minutes = 3 },
+                },
+            },
         });
         Template = Stack.Template();
     }

@@ -13,6 +13,7 @@ public sealed class DjangoEksCompleteFixture
     public const string AdminRoleArn = "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123";
     public const string CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
     public const string StripeSecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:stripe-AbCdEf";
+    public const string AlarmEmail = "ops@example.com";
 
     public DjangoEksCompleteFixture()
     {
@@ -48,6 +49,18 @@ public sealed class DjangoEksCompleteFixture
             DatabaseDeletionProtection = false,
             ReleaseCommands = [["python", "manage.py", "migrate", "--no-input"], ["python", "manage.py", "createcachetable"]],
             SkipRelease = false,
+            Monitoring = new MonitoringOptions
+            {
+                AlarmEmails = [AlarmEmail],
+                Dashboard = false,
+                RollbackOnAlarm = false,
+                Alarms = new AlarmsOptions
+                {
+                    DatabaseCpuPercent = new AlarmOptions { Threshold = 70, Minutes = 30 },
+                    CacheEvictions = new AlarmOptions { Enabled = false },
+                    Target5xxPercent = new AlarmOptions { Enabled = false },
+                },
+            },
         });
         (Template, Annotations) = TestStacks.Synthesize(Stack);
         Eks = new EksTemplate(Stack, Django, Template);

@@ -173,4 +173,29 @@ public sealed class DjangoEksCompleteTests(DjangoEksCompleteFixture fixture) : I
     {
         Assert.Equal(["manifest-Web", "manifest-Ingress", "manifest-WorkerReports", "manifest-WorkerEmails", "manifest-Beat"], django.Workloads.Select(w => w.Node.Id));
     }
+
+    [Fact]
+    public void Alarm_emails_are_subscribed_to_the_alarm_topic()
+    {
+        var topic = fixture.Id(django.Monitoring!.AlarmTopic.Node.DefaultChild!);
+        template.HasResourceProperties("AWS::SNS::Subscription", Props(("Protocol", "email"), ("Endpoint", DjangoEksCompleteFixture.AlarmEmail), ("TopicArn", Ref(topic))));
+    }
+
+    [Fact]
+    public void No_dashboard_and_no_dashboard_output_when_turned_off()
+    {
+        Assert.Null(django.Monitoring!.Dashboard);
+        template.ResourceCountIs("AWS::CloudWatch::Dashboard", 0);
+        Assert.Null(new TemplateJson(template).Root["Outputs"]!["DjangoDashboardUrl"]);
+        template.HasOutput("DjangoAlarmTopicArn", Match.AnyValue());
+    }
+
+    [Fact]
+    public void An_alarms_own_threshold_and_window_reach_it_and_a_disabled_alarm_is_not_created()
+    {
+        template.HasPropertiesWithId(fixture.Id(django.Monitoring!.Alarms[nameof(AlarmsOptions.DatabaseCpuPercent)]),
+            ("Threshold", 70), ("EvaluationPeriods", 30), ("DatapointsToAlarm", 30), ("Period", 60));
+        Assert.False(django.Monitoring.Alarms.ContainsKey(nameof(AlarmsOptions.CacheEvictions)));
+        template.ResourceCountIs("AWS::CloudWatch::Alarm", 6);
+    }
 }

@@ -56,11 +56,15 @@ internal sealed class EksReleasePhase : Construct
         Role = role;
         AccessEntry = accessEntry;
         Provider = provider;
+        Functions = [onEvent, isComplete];
         NagSuppressions.AddToTree(this, LambdaSuppressions);
     }
 
     /// <summary>The release steps in the order they run.</summary>
     public IReadOnlyList<CustomResource> Steps { get; }
+
+    /// <summary>The functions that start the Jobs and wait for them: their errors are the release's failures.</summary>
+    public IReadOnlyList<Function> Functions { get; }
 
     /// <summary>The custom-resource provider that runs the steps.</summary>
     public Provider Provider { get; }
