@@ -84,9 +84,9 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     [Fact]
     public void The_alarms_that_apply_to_a_default_app_exist()
     {
-        // CloudFront's is DjangoVue's; every other alarm applies (one worker, a release phase, the publisher).
+        // CloudFront's is DjangoVue's and the host alarms are DockerEc2's; every other alarm applies (one worker, a release phase, the publisher).
         var expected = typeof(AlarmsOptions).GetProperties().Where(p => p.PropertyType == typeof(AlarmOptions)).Select(p => p.Name)
-            .Where(n => n != nameof(AlarmsOptions.CloudFront5xxPercent))
+            .Where(n => n != nameof(AlarmsOptions.CloudFront5xxPercent) && MonitoringSettings.ScopeOf(n) != AlarmScope.Host)
             .Select(n => n == nameof(AlarmsOptions.WorkerWithoutTasks) ? n + "Worker" : n);
         Assert.Equal(expected.Order(), Monitoring.Alarms.Keys.Order());
     }
