@@ -12,8 +12,9 @@ namespace DjangoCdk;
 
 /// <summary>
 /// The alarms of a Django app, the SNS topic they notify (on ALARM and on OK), and its CloudWatch dashboard.
-/// <see cref="DjangoEcs"/> creates it from <see cref="DjangoEcsProps.Monitoring"/> and adds the alarms that apply to
-/// what it built; reach it as <c>DjangoEcs.Monitoring</c> to subscribe more endpoints, add widgets or alarms.
+/// <see cref="DjangoEcs"/>, <see cref="DjangoEks"/> and <see cref="DockerEc2"/> create it from their
+/// <c>Monitoring</c> prop and add the alarms that apply to what they built; reach it as their <c>Monitoring</c>
+/// property to subscribe more endpoints, add widgets or alarms.
 /// </summary>
 public sealed class AppMonitoring : Construct
 {

@@ -3,9 +3,9 @@ using Amazon.CDK.AWS.SNS;
 namespace DjangoCdk;
 
 /// <summary>
-/// Day-two operations of a Django app: alarms that notify one SNS topic, a CloudWatch dashboard, and deployments that
-/// roll back when the web service's alarms fire. Every alarm, its default threshold, window and missing-data treatment
-/// is listed in the README ("Alarms and dashboard").
+/// Day-two operations of a Django app: alarms that notify one SNS topic, a CloudWatch dashboard, and (DjangoEcs)
+/// deployments that roll back when the web service's alarms fire. Every alarm, its default threshold, window and
+/// missing-data treatment, and which construct creates it, is listed in the README ("Alarms and dashboard").
 /// </summary>
 public sealed class MonitoringOptions
 {
