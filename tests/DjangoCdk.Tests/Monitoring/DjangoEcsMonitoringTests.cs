@@ -2,6 +2,7 @@ using Amazon.CDK.Assertions;
 using DjangoCdk.Tests.Ecs;
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
+using static DjangoCdk.Tests.TestSupport.AlarmPatterns;
 using static DjangoCdk.Tests.TestSupport.Json;
 using static DjangoCdk.Tests.TestSupport.Patterns;
 
@@ -20,23 +21,6 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     private object TargetGroupFullName => GetAtt(fixture.Id(django.WebTargetGroup), "TargetGroupFullName");
     private object ClusterName => Ref(fixture.Id(django.Cluster));
     private object WorkerServiceName => GetAtt(fixture.Id(django.WorkerServices[0]), "Name");
-
-    private static Dictionary<string, object> Dimension(string name, object value) => Props(("Name", name), ("Value", value));
-
-    /// <summary>A metric of a metric-math alarm, by its ID in the expression.</summary>
-    private static Dictionary<string, object> MathMetric(string id, string ns, string name, string stat, int period, params object[] dimensions) =>
-        Props(("Id", id), ("ReturnData", false), ("MetricStat", Props(
-            ("Metric", Props(("Namespace", ns), ("MetricName", name), ("Dimensions", dimensions))), ("Period", period), ("Stat", stat))));
-
-    private void HasMathAlarm(string name, string expression, double threshold, string comparison, int periods, string missing, params object[] metrics) =>
-        template.HasPropertiesWithId(AlarmId(name),
-            ("Metrics", Match.ArrayWith([Match.ObjectLike(Props(("Expression", expression))), .. metrics.Select(m => Match.ObjectLike((IDictionary<string, object>)m))])),
-            ("Threshold", threshold), ("ComparisonOperator", comparison), ("EvaluationPeriods", periods), ("DatapointsToAlarm", periods), ("TreatMissingData", missing));
-
-    private void HasMetricAlarm(string name, string ns, string metric, string stat, int period, double threshold, string comparison, int periods, string missing, params object[] dimensions) =>
-        template.HasPropertiesWithId(AlarmId(name),
-            ("Namespace", ns), ("MetricName", metric), ("Statistic", stat), ("Period", period), ("Dimensions", dimensions),
-            ("Threshold", threshold), ("ComparisonOperator", comparison), ("EvaluationPeriods", periods), ("DatapointsToAlarm", periods), ("TreatMissingData", missing));
 
     [Fact]
     public void Alarm_topic_is_encrypted_with_its_own_rotating_key()
@@ -94,7 +78,7 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     [Fact]
     public void Load_balancer_5xx_alarm_is_a_rate_of_requests_over_five_minutes_judged_from_twenty_requests()
     {
-        HasMathAlarm(nameof(AlarmsOptions.LoadBalancer5xxPercent), "IF(FILL(requests, 0) >= 20, 100 * FILL(errors, 0) / FILL(requests, 1), 0)",
+        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.LoadBalancer5xxPercent)), "IF(FILL(requests, 0) >= 20, 100 * FILL(errors, 0) / FILL(requests, 1), 0)",
             5, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
             MathMetric("errors", "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "Sum", 300, Dimension("LoadBalancer", LoadBalancerFullName)),
             MathMetric("requests", "AWS/ApplicationELB", "RequestCount", "Sum", 300, Dimension("LoadBalancer", LoadBalancerFullName)));
@@ -104,7 +88,7 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     public void Target_5xx_alarm_is_a_rate_of_the_web_target_groups_requests()
     {
         object[] target = [Dimension("LoadBalancer", LoadBalancerFullName), Dimension("TargetGroup", TargetGroupFullName)];
-        HasMathAlarm(nameof(AlarmsOptions.Target5xxPercent), "IF(FILL(requests, 0) >= 20, 100 * FILL(errors, 0) / FILL(requests, 1), 0)",
+        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.Target5xxPercent)), "IF(FILL(requests, 0) >= 20, 100 * FILL(errors, 0) / FILL(requests, 1), 0)",
             5, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
             MathMetric("errors", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", 300, target),
             MathMetric("requests", "AWS/ApplicationELB", "RequestCount", "Sum", 300, target));
@@ -116,14 +100,14 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     public void Response_time_alarms_watch_a_percentile_when_there_is_traffic(string name, string percentile, double seconds)
     {
         object[] target = [Dimension("LoadBalancer", LoadBalancerFullName), Dimension("TargetGroup", TargetGroupFullName)];
-        HasMathAlarm(name, "IF(FILL(requests, 0) >= 20, latency, 0)", seconds, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
+        template.HasMathAlarm(AlarmId(name), "IF(FILL(requests, 0) >= 20, latency, 0)", seconds, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
             MathMetric("latency", "AWS/ApplicationELB", "TargetResponseTime", percentile, 300, target));
     }
 
     [Fact]
     public void Unhealthy_target_alarm_fires_after_three_minutes_with_an_unhealthy_task()
     {
-        HasMetricAlarm(nameof(AlarmsOptions.UnhealthyTargets), "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum", 60, 1, "GreaterThanOrEqualToThreshold", 3, "notBreaching",
+        template.HasMetricAlarm(AlarmId(nameof(AlarmsOptions.UnhealthyTargets)), "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum", 60, 1, "GreaterThanOrEqualToThreshold", 3, "notBreaching",
             Dimension("LoadBalancer", LoadBalancerFullName), Dimension("TargetGroup", TargetGroupFullName));
     }
 
@@ -131,7 +115,7 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     public void Web_tasks_below_desired_alarm_compares_container_insights_counts_for_ten_minutes()
     {
         object[] web = [Dimension("ClusterName", ClusterName), Dimension("ServiceName", GetAtt(fixture.Id(django.WebService), "Name"))];
-        HasMathAlarm(nameof(AlarmsOptions.WebTasksBelowDesired), "FILL(desired, 0) - FILL(running, 0)", 1, "GreaterThanOrEqualToThreshold", 10, "notBreaching",
+        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.WebTasksBelowDesired)), "FILL(desired, 0) - FILL(running, 0)", 1, "GreaterThanOrEqualToThreshold", 10, "notBreaching",
             MathMetric("desired", "ECS/ContainerInsights", "DesiredTaskCount", "Average", 60, web),
             MathMetric("running", "ECS/ContainerInsights", "RunningTaskCount", "Average", 60, web));
     }
@@ -139,7 +123,7 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     [Fact]
     public void A_worker_without_a_running_task_is_an_alarm_and_missing_data_counts_as_none()
     {
-        HasMetricAlarm(nameof(AlarmsOptions.WorkerWithoutTasks) + "Worker", "ECS/ContainerInsights", "RunningTaskCount", "Maximum", 60, 1, "LessThanThreshold", 5, "breaching",
+        template.HasMetricAlarm(AlarmId(nameof(AlarmsOptions.WorkerWithoutTasks) + "Worker"), "ECS/ContainerInsights", "RunningTaskCount", "Maximum", 60, 1, "LessThanThreshold", 5, "breaching",
             Dimension("ClusterName", ClusterName), Dimension("ServiceName", WorkerServiceName));
     }
 
@@ -147,7 +131,7 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     public void Release_failures_alarm_sums_the_errors_of_both_release_functions()
     {
         var release = django.Node.FindChild(DjangoEcs.Ids.Release);
-        HasMathAlarm(nameof(AlarmsOptions.ReleaseFailures), "FILL(errors0, 0) + FILL(errors1, 0)", 1, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
+        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.ReleaseFailures)), "FILL(errors0, 0) + FILL(errors1, 0)", 1, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
             MathMetric("errors0", "AWS/Lambda", "Errors", "Sum", 300, Dimension("FunctionName", Ref(fixture.Id(release.Node.FindChild(ReleasePhase.OnEventId))))),
             MathMetric("errors1", "AWS/Lambda", "Errors", "Sum", 300, Dimension("FunctionName", Ref(fixture.Id(release.Node.FindChild(ReleasePhase.IsCompleteId))))));
     }
@@ -155,28 +139,28 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     [Fact]
     public void Database_cpu_alarm_needs_fifteen_minutes_above_eighty_percent()
     {
-        HasMetricAlarm(nameof(AlarmsOptions.DatabaseCpuPercent), "AWS/RDS", "CPUUtilization", "Average", 60, 80, "GreaterThanOrEqualToThreshold", 15, "notBreaching",
+        template.HasMetricAlarm(AlarmId(nameof(AlarmsOptions.DatabaseCpuPercent)), "AWS/RDS", "CPUUtilization", "Average", 60, 80, "GreaterThanOrEqualToThreshold", 15, "notBreaching",
             Dimension("DBInstanceIdentifier", Ref(fixture.Id(django.Database))));
     }
 
     [Fact]
     public void Database_free_storage_alarm_is_in_GiB_below_one_for_the_default_20()
     {
-        HasMathAlarm(nameof(AlarmsOptions.DatabaseFreeStorageGiB), "free / 1073741824", 1, "LessThanThreshold", 5, "notBreaching",
+        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.DatabaseFreeStorageGiB)), "free / 1073741824", 1, "LessThanThreshold", 5, "notBreaching",
             MathMetric("free", "AWS/RDS", "FreeStorageSpace", "Minimum", 60, Dimension("DBInstanceIdentifier", Ref(fixture.Id(django.Database)))));
     }
 
     [Fact]
     public void Database_memory_alarm_is_in_MiB_below_a_tenth_of_the_class()
     {
-        HasMathAlarm(nameof(AlarmsOptions.DatabaseFreeMemoryMiB), "free / 1048576", 102, "LessThanThreshold", 15, "notBreaching",
+        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.DatabaseFreeMemoryMiB)), "free / 1048576", 102, "LessThanThreshold", 15, "notBreaching",
             MathMetric("free", "AWS/RDS", "FreeableMemory", "Minimum", 60, Dimension("DBInstanceIdentifier", Ref(fixture.Id(django.Database)))));
     }
 
     [Fact]
     public void Database_connections_alarm_fires_at_eighty_percent_of_max_connections()
     {
-        HasMetricAlarm(nameof(AlarmsOptions.DatabaseConnections), "AWS/RDS", "DatabaseConnections", "Maximum", 60, 63, "GreaterThanOrEqualToThreshold", 5, "notBreaching",
+        template.HasMetricAlarm(AlarmId(nameof(AlarmsOptions.DatabaseConnections)), "AWS/RDS", "DatabaseConnections", "Maximum", 60, 63, "GreaterThanOrEqualToThreshold", 5, "notBreaching",
             Dimension("DBInstanceIdentifier", Ref(fixture.Id(django.Database))));
     }
 
@@ -185,14 +169,14 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     [InlineData(nameof(AlarmsOptions.CacheEvictions), "Evictions", "Sum", 300, 1, 1)]
     public void Cache_alarms_watch_the_replication_groups_node(string name, string metric, string stat, int period, double threshold, int periods)
     {
-        HasMetricAlarm(name, "AWS/ElastiCache", metric, stat, period, threshold, "GreaterThanOrEqualToThreshold", periods, "notBreaching",
+        template.HasMetricAlarm(AlarmId(name), "AWS/ElastiCache", metric, stat, period, threshold, "GreaterThanOrEqualToThreshold", periods, "notBreaching",
             Dimension("CacheClusterId", Join(Ref(fixture.Id(django.Cache)), "-001")));
     }
 
     [Fact]
     public void Publisher_errors_alarm_fires_after_three_failed_runs_in_five_minutes()
     {
-        HasMetricAlarm(nameof(AlarmsOptions.QueueDepthPublisherErrors), "AWS/Lambda", "Errors", "Sum", 300, 3, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
+        template.HasMetricAlarm(AlarmId(nameof(AlarmsOptions.QueueDepthPublisherErrors)), "AWS/Lambda", "Errors", "Sum", 300, 3, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
             Dimension("FunctionName", Ref(fixture.Id(django.QueueDepthFunction!))));
     }
 

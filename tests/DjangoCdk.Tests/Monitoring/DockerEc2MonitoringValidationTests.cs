@@ -30,13 +30,6 @@ public sealed class DockerEc2MonitoringValidationTests
     private static DjangoCdkValidationException Rejects(MonitoringOptions monitoring, string? instanceType = null) =>
         Assert.Throws<DjangoCdkValidationException>(() => Resolve(monitoring, instanceType));
 
-    private static AlarmsOptions With(string name, AlarmOptions alarm)
-    {
-        var alarms = new AlarmsOptions();
-        typeof(AlarmsOptions).GetProperty(name)!.SetValue(alarms, alarm);
-        return alarms;
-    }
-
     [Fact]
     public void Monitoring_is_on_by_default_with_a_dashboard_the_host_alarms_and_no_rollback()
     {
@@ -104,7 +97,7 @@ public sealed class DockerEc2MonitoringValidationTests
     [MemberData(nameof(AppAlarms))]
     public void An_alarm_of_the_ECS_and_EKS_apps_is_refused_on_DockerEc2(string name)
     {
-        var error = Rejects(new MonitoringOptions { Alarms = With(name, new AlarmOptions { Threshold = 10 }) });
+        var error = Rejects(new MonitoringOptions { Alarms = AlarmPatterns.With(name, new AlarmOptions { Threshold = 10 }) });
         Assert.Equal($"Monitoring.Alarms.{name}", error.ParamName);
         Assert.Contains("DockerEc2 runs PostgreSQL, Redis and Django in containers on its one host", error.Message);
     }
@@ -153,7 +146,7 @@ public sealed class DockerEc2MonitoringValidationTests
         var error = Assert.Throws<DjangoCdkValidationException>(() => DjangoEcsSettings.Resolve(new DjangoEcsProps
         {
             ImageDirectory = TestStacks.Backend,
-            Monitoring = new MonitoringOptions { Alarms = With(name, new AlarmOptions { Minutes = 10 }) },
+            Monitoring = new MonitoringOptions { Alarms = AlarmPatterns.With(name, new AlarmOptions { Minutes = 10 }) },
         }, new ConstructSite("Test/Django", TestStacks.Account, TestStacks.Region)));
         Assert.Equal($"Monitoring.Alarms.{name}", error.ParamName);
         Assert.Contains("the host alarms watch the one EC2 instance of a DockerEc2", error.Message);

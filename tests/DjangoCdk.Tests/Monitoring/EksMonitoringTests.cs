@@ -2,6 +2,7 @@ using Amazon.CDK.Assertions;
 using DjangoCdk.Tests.Eks;
 using DjangoCdk.Tests.TestSupport;
 using Xunit;
+using static DjangoCdk.Tests.TestSupport.AlarmPatterns;
 using static DjangoCdk.Tests.TestSupport.Json;
 using static DjangoCdk.Tests.TestSupport.Patterns;
 
@@ -17,22 +18,6 @@ public sealed class EksMonitoringTests(DjangoEksDefaultsFixture fixture) : IClas
     private string AlarmId(string name) => fixture.Id(Monitoring.Alarms[name]);
     private string Topic => fixture.Id(Monitoring.AlarmTopic.Node.DefaultChild ?? Monitoring.AlarmTopic);
     private object DatabaseId => Ref(fixture.Id(django.Database));
-
-    private static Dictionary<string, object> Dimension(string name, object value) => Props(("Name", name), ("Value", value));
-
-    private static Dictionary<string, object> MathMetric(string id, string ns, string name, string stat, int period, params object[] dimensions) =>
-        Props(("Id", id), ("ReturnData", false), ("MetricStat", Props(
-            ("Metric", Props(("Namespace", ns), ("MetricName", name), ("Dimensions", dimensions))), ("Period", period), ("Stat", stat))));
-
-    private void HasMathAlarm(string name, string expression, double threshold, string comparison, int periods, string missing, params object[] metrics) =>
-        template.HasPropertiesWithId(AlarmId(name),
-            ("Metrics", Match.ArrayWith([Match.ObjectLike(Props(("Expression", expression))), .. metrics.Select(m => Match.ObjectLike((IDictionary<string, object>)m))])),
-            ("Threshold", threshold), ("ComparisonOperator", comparison), ("EvaluationPeriods", periods), ("DatapointsToAlarm", periods), ("TreatMissingData", missing));
-
-    private void HasMetricAlarm(string name, string ns, string metric, string stat, int period, double threshold, string comparison, int periods, string missing, params object[] dimensions) =>
-        template.HasPropertiesWithId(AlarmId(name),
-            ("Namespace", ns), ("MetricName", metric), ("Statistic", stat), ("Period", period), ("Dimensions", dimensions),
-            ("Threshold", threshold), ("ComparisonOperator", comparison), ("EvaluationPeriods", periods), ("DatapointsToAlarm", periods), ("TreatMissingData", missing));
 
     [Fact]
     public void Monitoring_is_a_child_named_Monitoring_created_before_the_database_protection()
@@ -83,7 +68,7 @@ public sealed class EksMonitoringTests(DjangoEksDefaultsFixture fixture) : IClas
     public void Release_failures_alarm_sums_the_errors_of_both_eks_release_functions()
     {
         var release = django.Node.FindChild(DjangoEks.Ids.Release);
-        HasMathAlarm(nameof(AlarmsOptions.ReleaseFailures), "FILL(errors0, 0) + FILL(errors1, 0)", 1, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
+        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.ReleaseFailures)), "FILL(errors0, 0) + FILL(errors1, 0)", 1, "GreaterThanOrEqualToThreshold", 1, "notBreaching",
             MathMetric("errors0", "AWS/Lambda", "Errors", "Sum", 300, Dimension("FunctionName", Ref(fixture.Id(release.Node.FindChild(EksReleasePhase.OnEventId))))),
             MathMetric("errors1", "AWS/Lambda", "Errors", "Sum", 300, Dimension("FunctionName", Ref(fixture.Id(release.Node.FindChild(EksReleasePhase.IsCompleteId))))));
     }
@@ -91,28 +76,28 @@ public sealed class EksMonitoringTests(DjangoEksDefaultsFixture fixture) : IClas
     [Fact]
     public void Database_cpu_alarm_needs_fifteen_minutes_above_eighty_percent()
     {
-        HasMetricAlarm(nameof(AlarmsOptions.DatabaseCpuPercent), "AWS/RDS", "CPUUtilization", "Average", 60, 80, "GreaterThanOrEqualToThreshold", 15, "notBreaching",
+        template.HasMetricAlarm(AlarmId(nameof(AlarmsOptions.DatabaseCpuPercent)), "AWS/RDS", "CPUUtilization", "Average", 60, 80, "GreaterThanOrEqualToThreshold", 15, "notBreaching",
             Dimension("DBInstanceIdentifier", DatabaseId));
     }
 
     [Fact]
     public void Database_free_storage_alarm_is_in_GiB_below_one_for_the_default_20()
     {
-        HasMathAlarm(nameof(AlarmsOptions.DatabaseFreeStorageGiB), "free / 1073741824", 1, "LessThanThreshold", 5, "notBreaching",
+        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.DatabaseFreeStorageGiB)), "free / 1073741824", 1, "LessThanThreshold", 5, "notBreaching",
             MathMetric("free", "AWS/RDS", "FreeStorageSpace", "Minimum", 60, Dimension("DBInstanceIdentifier", DatabaseId)));
     }
 
     [Fact]
     public void Database_memory_alarm_is_in_MiB_below_a_tenth_of_the_class()
     {
-        HasMathAlarm(nameof(AlarmsOptions.DatabaseFreeMemoryMiB), "free / 1048576", 102, "LessThanThreshold", 15, "notBreaching",
+        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.DatabaseFreeMemoryMiB)), "free / 1048576", 102, "LessThanThreshold", 15, "notBreaching",
             MathMetric("free", "AWS/RDS", "FreeableMemory", "Minimum", 60, Dimension("DBInstanceIdentifier", DatabaseId)));
     }
 
     [Fact]
     public void Database_connections_alarm_fires_at_eighty_percent_of_max_connections()
     {
-        HasMetricAlarm(nameof(AlarmsOptions.DatabaseConnections), "AWS/RDS", "DatabaseConnections", "Maximum", 60, 63, "GreaterThanOrEqualToThreshold", 5, "notBreaching",
+        template.HasMetricAlarm(AlarmId(nameof(AlarmsOptions.DatabaseConnections)), "AWS/RDS", "DatabaseConnections", "Maximum", 60, 63, "GreaterThanOrEqualToThreshold", 5, "notBreaching",
             Dimension("DBInstanceIdentifier", DatabaseId));
     }
 
@@ -121,7 +106,7 @@ public sealed class EksMonitoringTests(DjangoEksDefaultsFixture fixture) : IClas
     [InlineData(nameof(AlarmsOptions.CacheEvictions), "Evictions", "Sum", 300, 1, 1)]
     public void Cache_alarms_watch_the_replication_groups_node(string name, string metric, string stat, int period, double threshold, int periods)
     {
-        HasMetricAlarm(name, "AWS/ElastiCache", metric, stat, period, threshold, "GreaterThanOrEqualToThreshold", periods, "notBreaching",
+        template.HasMetricAlarm(AlarmId(name), "AWS/ElastiCache", metric, stat, period, threshold, "GreaterThanOrEqualToThreshold", periods, "notBreaching",
             Dimension("CacheClusterId", Join(Ref(fixture.Id(django.Cache)), "-001")));
     }
 

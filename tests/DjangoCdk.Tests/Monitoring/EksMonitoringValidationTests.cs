@@ -35,13 +35,6 @@ public sealed class EksMonitoringValidationTests
     private static DjangoCdkValidationException Rejects(MonitoringOptions monitoring) =>
         Assert.Throws<DjangoCdkValidationException>(() => Resolve(monitoring));
 
-    private static AlarmsOptions With(string name, AlarmOptions alarm)
-    {
-        var alarms = new AlarmsOptions();
-        typeof(AlarmsOptions).GetProperty(name)!.SetValue(alarms, alarm);
-        return alarms;
-    }
-
     [Fact]
     public void Monitoring_is_on_by_default_with_a_dashboard_and_no_rollback_on_alarm()
     {
@@ -101,7 +94,7 @@ public sealed class EksMonitoringValidationTests
     public void A_DjangoEcs_alarm_configured_on_DjangoEks_is_refused_naming_it(string name)
     {
         // Given DjangoEks / When an alarm only DjangoEcs creates is given a threshold
-        var error = Rejects(new MonitoringOptions { Alarms = With(name, new AlarmOptions { Threshold = 10 }) });
+        var error = Rejects(new MonitoringOptions { Alarms = AlarmPatterns.With(name, new AlarmOptions { Threshold = 10 }) });
 
         // Then the alarm is named, with whose it is and why nothing here can be watched
         Assert.Equal($"Monitoring.Alarms.{name}", error.ParamName);
@@ -114,7 +107,7 @@ public sealed class EksMonitoringValidationTests
     [MemberData(nameof(EcsOnlyAlarms))]
     public void A_DjangoEcs_alarm_only_turned_off_is_accepted(string name)
     {
-        var monitoring = Resolve(new MonitoringOptions { Alarms = With(name, new AlarmOptions { Enabled = false }) })!;
+        var monitoring = Resolve(new MonitoringOptions { Alarms = AlarmPatterns.With(name, new AlarmOptions { Enabled = false }) })!;
         Assert.Null(monitoring.Alarm(name));
     }
 
