@@ -30,7 +30,7 @@ internal static partial class Runner
             Console.Error.WriteLine($"  median {results[^1].MedianSeconds:0.00} s, peak {results[^1].PeakKib / 1024} MiB, {calls} jsii calls");
         }
 
-        var scale = new[] { 1, 10, 20, 40, 83, 84 }.Select(q => Scale.Measure(q, 10)).ToList();
+        var scale = new[] { 1, 10, 20, 40, 51, 52 }.Select(q => Scale.Measure(q, 10)).ToList();
         TestSuite? suite = withTests ? RunTests() : null;
         var markdown = Render(results, scale, suite, runs);
         Console.WriteLine(markdown);

@@ -14,7 +14,7 @@ const handlerPath = path.join(__dirname, '../../src/DjangoCdk/Ecs/QueueDepth/han
 const publisher = require(handlerPath);
 const { startRedisServer, freePort } = require('./support/redis-tls-server');
 
-const { RedisError, RespParser, encodeCommand, queueKeys } = publisher;
+const { RedisError, RespParser, encodeCommand, queueKeys, WORKER_TAG } = publisher;
 
 // Obviously fake values: nothing here is a real token or account.
 const FAKE_TOKEN = 'fake-auth-token-not-a-secret-0001';
@@ -38,9 +38,14 @@ function env(workers = [{ service: 'app-Worker', queues: ['celery'] }], override
 
 // Fakes with the same seams as the real-SDK adapters: SDK v3 inputs in, SDK v3 outputs out; every call recorded.
 //   desired: service -> desiredCount (1 when not listed); missing: services ECS reports as MISSING;
-//   describeError(input): an Error to throw for that DescribeServices call; tokens: what the secret returns, in turn.
-function fakeAws({ desired = {}, missing = [], describeError, putError, tokens = [FAKE_TOKEN] } = {}) {
-  const calls = { secrets: [], ecs: [], cloudwatch: [] };
+//   describeError(input): an Error to throw for that DescribeServices call; tokens: what the secret returns, in turn;
+//   tagged: worker name -> service name, services ListServices returns and DescribeServices tags with the worker tag;
+//   others: services of the cluster with no worker tag; listError: an Error ListServices throws.
+function fakeAws({ desired = {}, missing = [], describeError, putError, tokens = [FAKE_TOKEN], tagged = {}, others = [], listError } = {}) {
+  const calls = { secrets: [], ecs: [], list: [], cloudwatch: [] };
+  const arn = (name) => `arn:aws:ecs:eu-west-1:123456789012:service/${CLUSTER}/${name}`;
+  const workerOf = new Map(Object.entries(tagged).map(([worker, service]) => [service, worker]));
+  const all = [...others, ...Object.values(tagged)]; // the tagged services last: finding them takes every page
   return {
     calls,
     secrets: {
@@ -50,14 +55,25 @@ function fakeAws({ desired = {}, missing = [], describeError, putError, tokens =
       },
     },
     ecs: {
+      // Pages of input.maxResults ARNs; nextToken is the index of the next one.
+      listServices: async (input) => {
+        calls.list.push(input);
+        if (listError) throw listError;
+        const start = Number(input.nextToken || 0);
+        const end = start + input.maxResults;
+        return { serviceArns: all.slice(start, end).map(arn), nextToken: end < all.length ? String(end) : undefined };
+      },
       describeServices: async (input) => {
         calls.ecs.push(input);
         const err = describeError && describeError(input);
         if (err) throw err;
-        const arn = (name) => `arn:aws:ecs:eu-west-1:123456789012:service/${CLUSTER}/${name}`;
+        const name = (s) => String(s).split('/').pop();
         return {
-          services: input.services.filter((s) => !missing.includes(s)).map((s) => ({
+          services: input.services.map(name).filter((s) => !missing.includes(s)).map((s) => ({
             serviceName: s, serviceArn: arn(s), status: 'ACTIVE', desiredCount: desired[s] ?? 1, runningCount: desired[s] ?? 1,
+            ...(input.include && input.include.includes('TAGS')
+              ? { tags: workerOf.has(s) ? [{ key: 'app', value: 'blog' }, { key: WORKER_TAG, value: workerOf.get(s) }] : [] }
+              : {}),
           })),
           failures: input.services.filter((s) => missing.includes(s)).map((s) => ({ arn: arn(s), reason: 'MISSING' })),
         };
@@ -190,11 +206,13 @@ const MALFORMED_WORKERS = [
   ['not an array', '{"service":"app-Worker","queues":["celery"]}'],
   ['an empty array', '[]'],
   ['an item that is not an object', '["app-Worker"]'],
-  ['an item without a service', '[{"queues":["celery"]}]'],
+  ['an item without a name or a service', '[{"queues":["celery"]}]'],
+  ['an item with both a name and a service', '[{"name":"worker","service":"app-Worker","queues":["celery"]}]'],
   ['an item without queues', '[{"service":"app-Worker"}]'],
   ['an item with an empty queue list', '[{"service":"app-Worker","queues":[]}]'],
   ['an item with a queue that is not a string', '[{"service":"app-Worker","queues":[7]}]'],
   ['a service listed twice', '[{"service":"a","queues":["x"]},{"service":"a","queues":["y"]}]'],
+  ['a worker name listed twice', '[{"name":"a","queues":["x"]},{"name":"a","queues":["y"]}]'],
 ];
 for (const [what, value] of MALFORMED_WORKERS) {
   test(`WORKERS that is ${what} fails with an error naming WORKERS before anything is called`, async () => {
@@ -204,7 +222,7 @@ for (const [what, value] of MALFORMED_WORKERS) {
     // When a run starts / Then it throws a clear error naming WORKERS and the expected shape, having called nothing
     await assert.rejects(run(aws, readRedis, { environment: { ...env(), WORKERS: value } }), (err) => {
       assert.match(err.message, /^queue-depth: WORKERS is malformed: /);
-      assert.match(err.message, /Expected a JSON array .*"service":"app-WorkerService-abc","queues":\["celery","emails"\]/);
+      assert.match(err.message, /Expected a JSON array .*"name":"worker","queues":\["celery","emails"\]/);
       return true;
     });
     assert.equal(readRedis.calls.length + aws.calls.secrets.length + aws.calls.ecs.length + aws.calls.cloudwatch.length, 0);
@@ -425,6 +443,53 @@ test('a worker whose service ECS reports missing gets no datum, QueueDepth is st
   assert.equal(valueOf(aws, 'QueueDepth', 'emails'), 1);
   assert.equal(valueOf(aws, 'BacklogPerTask', 'here'), 1);
   assert.equal(datums(aws).filter((d) => d.Dimensions.some((x) => x.Value === 'gone')).length, 0);
+});
+
+test('a named worker is published under the service of the cluster that carries its tag', async () => {
+  // Given a worker named "default" whose service (a CloudFormation-generated name) is tagged with it, among others
+  const aws = fakeAws({ tagged: { default: 'blog-DjangoWorkerService1A2B-xYz' }, others: ['blog-DjangoWebService3C4D-aBc'], desired: { 'blog-DjangoWorkerService1A2B-xYz': 2 } });
+  const environment = env([{ name: 'default', queues: ['celery'] }]);
+  // When a run publishes
+  await run(aws, fakeRedis({ celery: 8 }), { environment });
+  // Then ListServices and DescribeServices (with tags) found it, and its datums carry the service's name
+  assert.equal(WORKER_TAG, 'djangocdk:celery-worker');
+  assert.deepEqual(aws.calls.list, [{ cluster: CLUSTER, maxResults: 100, nextToken: undefined }]);
+  assert.deepEqual(aws.calls.ecs.map((c) => c.include), [['TAGS']]);
+  assert.equal(valueOf(aws, 'BacklogPerTask', 'blog-DjangoWorkerService1A2B-xYz'), 4);
+  assert.equal(datums(aws).filter((d) => d.Dimensions.some((x) => x.Value === 'blog-DjangoWebService3C4D-aBc')).length, 0);
+});
+
+test('every page of ListServices is read to find named workers', async () => {
+  // Given 150 untagged services listed before the tagged one (two pages of 100)
+  const others = Array.from({ length: 150 }, (_, i) => `other-${i}`);
+  const aws = fakeAws({ tagged: { reports: 'blog-Reports-1' }, others });
+  // When a run publishes
+  await run(aws, fakeRedis({ reports: 3 }), { environment: env([{ name: 'reports', queues: ['reports'] }]) });
+  // Then both pages were read and every listed service described in calls of at most 10
+  assert.deepEqual(aws.calls.list.map((c) => c.nextToken), [undefined, '100']);
+  assert.ok(aws.calls.ecs.every((c) => c.services.length <= 10));
+  assert.equal(aws.calls.ecs.flatMap((c) => c.services).length, 151);
+  assert.equal(valueOf(aws, 'BacklogPerTask', 'blog-Reports-1'), 3);
+});
+
+test('a named worker no service carries gets no datum, QueueDepth is still published, and the run fails naming the tag', async () => {
+  // Given two named workers, one without a tagged service
+  const aws = fakeAws({ tagged: { here: 'blog-Here-1' } });
+  const environment = env([{ name: 'gone', queues: ['celery'] }, { name: 'here', queues: ['emails'] }]);
+  // When a run publishes / Then the error names the worker and the tag it looked for
+  await assert.rejects(run(aws, fakeRedis({ celery: 3, emails: 1 }), { environment }),
+    /ECS could not describe 1 worker service\(s\) in cluster app-Cluster-1a2b3c: gone: no active service of the cluster is tagged djangocdk:celery-worker=gone/);
+  assert.equal(valueOf(aws, 'QueueDepth', 'celery'), 3);
+  assert.equal(valueOf(aws, 'BacklogPerTask', 'blog-Here-1'), 1);
+});
+
+test('ListServices failing leaves out every named worker, and the run fails after publishing QueueDepth', async () => {
+  // Given ECS refusing ListServices
+  const aws = fakeAws({ tagged: { default: 'blog-Worker-1' }, listError: Object.assign(new Error('User is not authorized to perform: ecs:ListServices'), { name: 'AccessDeniedException' }) });
+  // When a run publishes / Then the error says finding the service failed, and only QueueDepth went out
+  await assert.rejects(run(aws, fakeRedis({ celery: 2 }), { environment: env([{ name: 'default', queues: ['celery'] }]) }),
+    /default: finding its service failed: User is not authorized to perform: ecs:ListServices/);
+  assert.deepEqual(datums(aws).map((d) => d.MetricName), ['QueueDepth']);
 });
 
 test('a DescribeServices call that throws leaves out the workers of that call only, then fails the run', async () => {

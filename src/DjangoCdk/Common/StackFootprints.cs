@@ -58,7 +58,7 @@ internal static class StackFootprints
         public const long NameBytesPerChar = 24;
 
         /// <summary>The queue-depth publisher, when a worker scales on its queues: function, role, policy, log group, security group, the cache's ingress rule, schedule, permission.</summary>
-        public static readonly StackSize QueueDepthPublisher = new(8, 14_200);
+        public static readonly StackSize QueueDepthPublisher = new(8, 16_200);
 
         /// <summary>Per worker that scales on its queues: the target-tracking policy, and its part of the publisher's environment and policy.</summary>
         public static readonly StackSize QueueScaling = new(1, 1_700);

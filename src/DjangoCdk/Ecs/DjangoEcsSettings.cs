@@ -53,6 +53,7 @@ internal sealed record DjangoEcsSettings
             Secrets = secrets,
             Web = ResolveWeb(props, check),
         };
+        QueueDepthPublisher.CheckSize(site.Path, settings.App.Workers);
         var estimate = StackFootprints.ForEcs(settings);
         StackLimits.Check(site.Path, estimate with { Rest = estimate.Rest + alongside }, nameof(DjangoEcs),
             "create their FargateServices there on this construct's Cluster, with its Image, TaskRole, ExecutionRole and AppSecurityGroup; a second DjangoEcs would create a second database");

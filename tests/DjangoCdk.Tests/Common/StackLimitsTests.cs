@@ -76,11 +76,11 @@ public sealed class StackLimitsTests
         // Given one worker / When more release commands than fit are asked for
         var error = Assert.Throws<DjangoCdkValidationException>(() => DjangoEcsSettings.Resolve(StackScale.Ecs(1, 300), Site));
 
-        // Then the error is about the release commands, bound by bytes: (900 KiB - 186 KB) / 3 KB per step
+        // Then the error is about the release commands, bound by bytes: (900 KiB - 188 KB) / 3 KB per step
         Assert.Equal("ReleaseCommands", error.ParamName);
         Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
         Assert.Contains("a template of about", error.Message);
-        Assert.Contains("At most 241 release commands fit", error.Message);
+        Assert.Contains("At most 240 release commands fit", error.Message);
     }
 
     [Fact]

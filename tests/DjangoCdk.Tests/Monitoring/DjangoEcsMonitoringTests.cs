@@ -242,10 +242,16 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     }
 
     [Fact]
-    public void Publisher_is_told_each_worker_service_and_its_queues()
+    public void Publisher_is_told_each_worker_and_its_queues()
     {
-        var workers = Join("[{\"service\":\"", WorkerServiceName, "\",\"queues\":[\"celery\"]}]");
-        template.HasPropertiesWithId(fixture.Id(django.QueueDepthFunction!), ("Environment", Props(("Variables", Match.ObjectLike(Props(("WORKERS", workers)))))));
+        template.HasPropertiesWithId(fixture.Id(django.QueueDepthFunction!), ("Environment", Props(("Variables", Match.ObjectLike(Props(
+            ("WORKERS", "[{\"name\":\"worker\",\"queues\":[\"celery\"]}]")))))));
+    }
+
+    [Fact]
+    public void Each_worker_service_carries_the_tag_the_publisher_finds_it_by()
+    {
+        template.HasPropertiesWithId(fixture.Id(django.WorkerServices[0]), ("Tags", Match.ArrayWith([Props(("Key", "djangocdk:celery-worker"), ("Value", "worker"))])));
     }
 
     [Fact]
@@ -257,10 +263,12 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     }
 
     [Fact]
-    public void Publisher_may_put_metrics_in_its_namespace_only_and_describe_the_worker_services()
+    public void Publisher_may_put_metrics_in_its_namespace_only_and_list_and_describe_the_services_of_its_cluster_only()
     {
         template.HasResourceProperties("AWS::IAM::Policy", Props(("Roles", new[] { Ref(fixture.Id(django.QueueDepthFunction!.Role!)) }), ("PolicyDocument", Props(("Statement", Match.ArrayWith([
-            Match.ObjectLike(Props(("Action", "ecs:DescribeServices"), ("Resource", Ref(fixture.Id(django.WorkerServices[0]))))),
+            Match.ObjectLike(Props(("Action", "ecs:ListServices"), ("Resource", "*"),
+                ("Condition", Props(("ArnEquals", Props(("ecs:cluster", GetAtt(fixture.Id(django.Cluster), "Arn")))))))),
+            Match.ObjectLike(Props(("Action", "ecs:DescribeServices"), ("Resource", Join("arn:", Ref("AWS::Partition"), ":ecs:eu-west-1:123456789012:service/", Ref(fixture.Id(django.Cluster)), "/*")))),
             Match.ObjectLike(Props(("Action", "cloudwatch:PutMetricData"), ("Resource", "*"),
                 ("Condition", Props(("StringEquals", Props(("cloudwatch:namespace", "DjangoCdk/Celery"))))))),
         ]))))));

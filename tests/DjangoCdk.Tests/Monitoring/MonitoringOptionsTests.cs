@@ -113,8 +113,9 @@ public sealed class MonitoringOptionsTests(MonitoringOptionsFixture fixture) : I
     [Fact]
     public void The_publisher_reads_the_queues_of_the_workers_that_scale_on_them_only()
     {
-        var workers = Join("[{\"service\":\"", ServiceName(0), "\",\"queues\":[\"celery\",\"emails\"]},{\"service\":\"", ServiceName(1), "\",\"queues\":[\"reports\"]}]");
+        const string workers = "[{\"name\":\"worker\",\"queues\":[\"celery\",\"emails\"]},{\"name\":\"reports\",\"queues\":[\"reports\"]}]";
         template.HasPropertiesWithId(fixture.Id(django.QueueDepthFunction!), ("Environment", Props(("Variables", Match.ObjectLike(Props(("WORKERS", workers)))))));
+        template.HasPropertiesWithId(fixture.Id(django.WorkerServices[2]), ("Tags", Match.Absent()));
     }
 
     [Fact]

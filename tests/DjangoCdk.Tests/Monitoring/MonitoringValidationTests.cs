@@ -250,6 +250,35 @@ public sealed class MonitoringValidationTests
     }
 
     [Fact]
+    public void Workers_whose_names_and_queues_overflow_the_publishers_environment_are_refused_with_what_to_do()
+    {
+        // 40 workers of 31-character names with three 20-character queues: about 4,800 bytes of JSON, above 3,072
+        var workers = Enumerable.Range(0, 40).Select(i => new CeleryWorkerOptions
+        {
+            Name = $"w{i:00}-" + new string('x', 27),
+            Queues = [.. Enumerable.Range(0, 3).Select(q => $"queue-{i:00}-{q}-" + new string('q', 10))],
+        }).ToList();
+        var error = Rejects(p => p with { CeleryWorkers = workers });
+        Assert.Equal("CeleryWorkers", error.ParamName);
+        Assert.Equal(ValidationErrorCode.OutOfRange, error.Code);
+        Assert.Contains("'40 workers scaling on queue depth'", error.Message);
+        Assert.Contains("above the 3072 DjangoCdk allows of Lambda's 4 KB", error.Message);
+        Assert.Contains("ScaleOnQueueDepth = false", error.Message);
+    }
+
+    [Fact]
+    public void Workers_on_cpu_only_take_no_room_in_the_publishers_environment()
+    {
+        var workers = Enumerable.Range(0, 40).Select(i => new CeleryWorkerOptions
+        {
+            Name = $"w{i:00}-" + new string('x', 27),
+            Queues = [.. Enumerable.Range(0, 3).Select(q => $"queue-{i:00}-{q}-" + new string('q', 10))],
+            ScaleOnQueueDepth = false,
+        }).ToList();
+        Assert.Equal(40, Resolve(p => p with { CeleryWorkers = workers }).App.Workers.Count);
+    }
+
+    [Fact]
     public void DjangoEks_refuses_queue_depth_scaling_naming_the_prop()
     {
         var props = Eks.DjangoEksValidationTests.Valid with { CeleryWorkers = [new CeleryWorkerOptions { ScaleToZero = true }] };

@@ -8,7 +8,10 @@
 //   REDIS_DB                 optional, default 0 (SELECT is sent only for another database)
 //   REDIS_AUTH_SECRET_ARN    Secrets Manager secret whose SecretString is the raw AUTH token (not JSON)
 //   CLUSTER_NAME             the ECS cluster of the workers
-//   WORKERS                  JSON: [{"service":"<ECS service name>","queues":["celery", ...]}, ...]
+//   WORKERS                  JSON: [{"name":"<worker>","queues":["celery", ...]}, ...]: each worker's service is the
+//                            one of the cluster tagged djangocdk:celery-worker=<worker> (the construct tags them, so
+//                            the variable stays small whatever the generated service names; Lambda allows 4 KB of
+//                            environment); {"service":"<ECS service name>", "queues": [...]} names a service directly
 //   METRIC_NAMESPACE         optional, default DjangoCdk/Celery
 // Metrics (Unit Count, StorageResolution 60, one Timestamp per run: when Redis was read):
 //   QueueDepth           ClusterName, QueueName    messages waiting in the queue, all its priority lists
@@ -26,6 +29,8 @@ const tls = require('node:tls');
 const DEFAULT_NAMESPACE = 'DjangoCdk/Celery';
 const DEFAULT_TIMEOUT_MS = 5000;
 const DESCRIBE_SERVICES_MAX = 10; // ECS DescribeServices accepts at most 10 services per call
+const LIST_SERVICES_MAX = 100; // ECS ListServices returns at most 100 ARNs per page
+const WORKER_TAG = 'djangocdk:celery-worker'; // on each worker service: its worker's name
 const PUT_METRIC_DATA_MAX = 1000; // CloudWatch PutMetricData accepts at most 1000 datums per request
 const MAX_FIELD = 300; // keeps log lines and error messages short
 
@@ -82,15 +87,19 @@ function wholeNumber(env, name, min, max, fallback) {
   return n;
 }
 
-const WORKERS_EXAMPLE = '[{"service":"app-WorkerService-abc","queues":["celery","emails"]}]';
+const WORKERS_EXAMPLE = '[{"name":"worker","queues":["celery","emails"]}]';
 
 function workersError(what, received) {
   return new ConfigError(
     `queue-depth: WORKERS is malformed: ${what}; received ${clip(received, 200)}. ` +
-    `Expected a JSON array of the workers' ECS service names and Celery queues, e.g. ${WORKERS_EXAMPLE}.`);
+    `Expected a JSON array of the workers (their name, or their ECS service's name as "service") and Celery queues, e.g. ${WORKERS_EXAMPLE}.`);
 }
 
-/** Parses WORKERS into [{ service, queues }]; throws an error naming WORKERS when it is not of that form. */
+/**
+ * Parses WORKERS into [{ name, service, label, queues }]: a worker is named ("name", its service found by tag) or
+ * gives its service ("service"), one of the two; label is whichever it gives. Throws an error naming WORKERS when an
+ * item is not of that form.
+ */
 function parseWorkers(text) {
   if (text === undefined || String(text).trim() === '') throw workersError('it is not set', '""');
   let value;
@@ -101,20 +110,24 @@ function parseWorkers(text) {
   }
   if (!Array.isArray(value) || value.length === 0) throw workersError('it must be a non-empty JSON array', text);
   const seen = new Set();
+  const text_ = (v) => typeof v === 'string' && v.trim() !== '';
   return value.map((item, i) => {
     const where = `item ${i}`;
     if (item === null || typeof item !== 'object' || Array.isArray(item)) throw workersError(`${where} is not an object`, JSON.stringify(item));
-    if (typeof item.service !== 'string' || item.service.trim() === '') {
-      throw workersError(`${where} has no "service" (the worker's ECS service name)`, JSON.stringify(item));
+    if (text_(item.name) === text_(item.service)) {
+      throw workersError(`${where} must have either a "name" (the worker's, its service tagged ${WORKER_TAG}) or a "service" (the ECS service name)`, JSON.stringify(item));
     }
-    if (seen.has(item.service)) throw workersError(`service "${clip(item.service, 100)}" is listed twice`, text);
-    seen.add(item.service);
+    const label = text_(item.name) ? item.name : item.service;
+    if (seen.has(label)) throw workersError(`worker "${clip(label, 100)}" is listed twice`, text);
+    seen.add(label);
     const queues = item.queues;
     if (!Array.isArray(queues) || queues.length === 0 || !queues.every((q) => typeof q === 'string' && q !== '')) {
-      throw workersError(`${where} ("${clip(item.service, 100)}") must have "queues", a non-empty array of queue names`, JSON.stringify(item));
+      throw workersError(`${where} ("${clip(label, 100)}") must have "queues", a non-empty array of queue names`, JSON.stringify(item));
     }
     // A queue listed twice for one worker counts once in its backlog.
-    return { service: item.service, queues: [...new Set(queues)] };
+    return text_(item.name)
+      ? { name: item.name, label, queues: [...new Set(queues)] }
+      : { service: item.service, label, queues: [...new Set(queues)] };
   });
 }
 
@@ -397,7 +410,7 @@ function chunks(items, size) {
   return out;
 }
 
-// { counts: Map service -> { desired, running }, failures: Map service -> reason }. A call that throws, a service
+// { counts: Map service -> { service, desired, running }, failures: Map service -> reason }. A call that throws, a service
 // in `failures`, one missing from the answer or one deleted (INACTIVE) is a failure for that service only.
 async function describeServices(ecs, cluster, services) {
   const counts = new Map();
@@ -420,8 +433,42 @@ async function describeServices(ecs, cluster, services) {
       if (!s) failures.set(service, reasons.get(service) || 'not returned by DescribeServices');
       else if (s.status === 'INACTIVE') failures.set(service, 'INACTIVE (deleted)');
       else if (!Number.isInteger(s.desiredCount)) failures.set(service, 'no desiredCount');
-      else counts.set(service, { desired: s.desiredCount, running: s.runningCount });
+      else counts.set(service, { service, desired: s.desiredCount, running: s.runningCount });
     }
+  }
+  return { counts, failures };
+}
+
+// The services of named workers: every service of the cluster (ListServices, paged), described with their tags, kept
+// where the worker tag names one of `names`. { counts: Map name -> { service, desired, running }, failures: Map name
+// -> reason }: a call that throws fails every named worker; a name no live service carries fails that worker only.
+async function findTaggedServices(ecs, cluster, names) {
+  const counts = new Map();
+  const failures = new Map();
+  if (names.length === 0) return { counts, failures };
+  const wanted = new Set(names);
+  try {
+    const arns = [];
+    let nextToken;
+    do {
+      const page = (await ecs.listServices({ cluster, maxResults: LIST_SERVICES_MAX, nextToken })) || {};
+      arns.push(...(page.serviceArns || []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    for (const batch of chunks(arns, DESCRIBE_SERVICES_MAX)) {
+      const result = (await ecs.describeServices({ cluster, services: batch, include: ['TAGS'] })) || {};
+      for (const s of result.services || []) {
+        const tag = (s.tags || []).find((t) => t.key === WORKER_TAG);
+        if (!tag || !wanted.has(tag.value) || s.status === 'INACTIVE' || !Number.isInteger(s.desiredCount)) continue;
+        counts.set(tag.value, { service: s.serviceName, desired: s.desiredCount, running: s.runningCount });
+      }
+    }
+  } catch (err) {
+    for (const name of names) failures.set(name, `finding its service failed: ${clip(err && err.message, 200)}`);
+    return { counts: new Map(), failures };
+  }
+  for (const name of names) {
+    if (!counts.has(name)) failures.set(name, `no active service of the cluster is tagged ${WORKER_TAG}=${clip(name, 100)}`);
   }
   return { counts, failures };
 }
@@ -432,7 +479,8 @@ function round(n) {
 
 /**
  * One run: read the queues, describe the workers' services, publish. Every outside call is injected:
- *   secrets    { getSecretValue(input) }, ecs { describeServices(input) }, cloudwatch { putMetricData(input) }
+ *   secrets    { getSecretValue(input) }, ecs { listServices(input), describeServices(input) },
+ *              cloudwatch { putMetricData(input) }
  *              taking SDK v3 inputs and resolving to SDK v3 outputs;
  *   readRedis  ({ host, port, db, token, keys, ca, connectTimeoutMs, timeoutMs }) -> lengths (readQueueLengths);
  *   cache      where the token is kept between runs; now: () -> Date; log: (line) -> void;
@@ -476,8 +524,11 @@ async function publish({
   const depthByKey = new Map(keys.map((key, i) => [key, lengths[i]]));
   const depth = new Map(queues.map((q) => [q, queueKeys(q).reduce((sum, key) => sum + depthByKey.get(key), 0)]));
 
-  // 2. ECS: the workers' desired task counts.
-  const { counts, failures } = await describeServices(ecs, config.cluster, config.workers.map((w) => w.service));
+  // 2. ECS: the workers' services (named ones found by their tag) and desired task counts.
+  const byService = await describeServices(ecs, config.cluster, config.workers.filter((w) => w.service).map((w) => w.service));
+  const byName = await findTaggedServices(ecs, config.cluster, config.workers.filter((w) => w.name).map((w) => w.name));
+  const countOf = (w) => (w.service ? byService.counts.get(w.service) : byName.counts.get(w.name));
+  const failureOf = (w) => (w.service ? byService.failures.get(w.service) : byName.failures.get(w.name));
 
   // 3. CloudWatch.
   const datum = (name, dimensions, value) => ({
@@ -491,16 +542,16 @@ async function publish({
   const datums = queues.map((q) => datum('QueueDepth', [{ Name: 'QueueName', Value: q }], depth.get(q)));
   const workers = [];
   for (const worker of config.workers) {
-    const count = counts.get(worker.service);
+    const count = countOf(worker);
     if (!count) continue;
     // A queue consumed by two workers is backlog for each of them: either may scale out to drain it.
     const backlog = worker.queues.reduce((sum, q) => sum + depth.get(q), 0);
     // With no task the backlog is all one (future) task's, so the metric stays finite and scaling from 0 has a signal.
     const perTask = backlog / Math.max(count.desired, 1);
-    const service = [{ Name: 'ServiceName', Value: worker.service }];
+    const service = [{ Name: 'ServiceName', Value: count.service }];
     datums.push(datum('BacklogPerTask', service, perTask));
     datums.push(datum('BacklogWithoutTasks', service, count.desired === 0 ? backlog : 0));
-    workers.push({ service: worker.service, backlog, desired: count.desired, running: count.running, perTask });
+    workers.push({ label: worker.label, service: count.service, backlog, desired: count.desired, running: count.running, perTask });
   }
   for (const batch of chunks(datums, PUT_METRIC_DATA_MAX)) {
     try {
@@ -513,16 +564,16 @@ async function publish({
   }
 
   // 4. One line for the run; ECS failures fail the invocation once the true datums are out.
-  const failed = config.workers.filter((w) => failures.has(w.service));
+  const failed = config.workers.filter((w) => failureOf(w) !== undefined);
   const summary = `queue-depth: ${queues.map((q) => `${q}=${depth.get(q)}`).join(' ')}; worker backlog/task: ` +
     [
-      ...workers.map((w) => `${w.service}=${round(w.perTask)} (backlog ${w.backlog}, desired ${w.desired}, running ${w.running ?? '?'})`),
-      ...failed.map((w) => `${w.service}=not published (${clip(failures.get(w.service), 120)})`),
+      ...workers.map((w) => `${w.label}=${round(w.perTask)} (backlog ${w.backlog}, desired ${w.desired}, running ${w.running ?? '?'})`),
+      ...failed.map((w) => `${w.label}=not published (${clip(failureOf(w), 120)})`),
     ].join(' ');
   log(summary);
   if (failed.length > 0) {
     throw new Error(`queue-depth: ECS could not describe ${failed.length} worker service(s) in cluster ${config.cluster}: ` +
-      `${failed.map((w) => `${w.service}: ${clip(failures.get(w.service), 200)}`).join('; ')}; ` +
+      `${failed.map((w) => `${w.label}: ${clip(failureOf(w), 200)}`).join('; ')}; ` +
       'their BacklogPerTask and BacklogWithoutTasks were not published (QueueDepth was)');
   }
   return { timestamp, queues: Object.fromEntries(depth), workers, datums: datums.length };
@@ -549,7 +600,7 @@ function sdkClient(pkg, clientName, operations) {
 
 const awsClients = {
   secrets: sdkClient('@aws-sdk/client-secrets-manager', 'SecretsManagerClient', ['GetSecretValue']),
-  ecs: sdkClient('@aws-sdk/client-ecs', 'ECSClient', ['DescribeServices']),
+  ecs: sdkClient('@aws-sdk/client-ecs', 'ECSClient', ['ListServices', 'DescribeServices']),
   cloudwatch: sdkClient('@aws-sdk/client-cloudwatch', 'CloudWatchClient', ['PutMetricData']),
 };
 
@@ -569,4 +620,5 @@ exports.RedisErrorReply = RedisErrorReply;
 exports.RedisError = RedisError;
 exports.awsClients = awsClients;
 exports.PRIORITY_STEPS = PRIORITY_STEPS;
+exports.WORKER_TAG = WORKER_TAG;
 exports.DEFAULT_NAMESPACE = DEFAULT_NAMESPACE;
