@@ -73,31 +73,12 @@ public sealed class EksMonitoringTests(DjangoEksDefaultsFixture fixture) : IClas
             MathMetric("errors1", "AWS/Lambda", "Errors", "Sum", 300, Dimension("FunctionName", Ref(fixture.Id(release.Node.FindChild(EksReleasePhase.IsCompleteId))))));
     }
 
+    // The database and cache alarms come from the code DjangoEcs uses (DataStoreMonitoring), whose every alarm
+    // DjangoEcsMonitoringTests checks; here, that DjangoEks's own database and cache are the ones watched.
     [Fact]
     public void Database_cpu_alarm_needs_fifteen_minutes_above_eighty_percent()
     {
         template.HasMetricAlarm(AlarmId(nameof(AlarmsOptions.DatabaseCpuPercent)), "AWS/RDS", "CPUUtilization", "Average", 60, 80, "GreaterThanOrEqualToThreshold", 15, "notBreaching",
-            Dimension("DBInstanceIdentifier", DatabaseId));
-    }
-
-    [Fact]
-    public void Database_free_storage_alarm_is_in_GiB_below_one_for_the_default_20()
-    {
-        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.DatabaseFreeStorageGiB)), "free / 1073741824", 1, "LessThanThreshold", 5, "notBreaching",
-            MathMetric("free", "AWS/RDS", "FreeStorageSpace", "Minimum", 60, Dimension("DBInstanceIdentifier", DatabaseId)));
-    }
-
-    [Fact]
-    public void Database_memory_alarm_is_in_MiB_below_a_tenth_of_the_class()
-    {
-        template.HasMathAlarm(AlarmId(nameof(AlarmsOptions.DatabaseFreeMemoryMiB)), "free / 1048576", 102, "LessThanThreshold", 15, "notBreaching",
-            MathMetric("free", "AWS/RDS", "FreeableMemory", "Minimum", 60, Dimension("DBInstanceIdentifier", DatabaseId)));
-    }
-
-    [Fact]
-    public void Database_connections_alarm_fires_at_eighty_percent_of_max_connections()
-    {
-        template.HasMetricAlarm(AlarmId(nameof(AlarmsOptions.DatabaseConnections)), "AWS/RDS", "DatabaseConnections", "Maximum", 60, 63, "GreaterThanOrEqualToThreshold", 5, "notBreaching",
             Dimension("DBInstanceIdentifier", DatabaseId));
     }
 
