@@ -16,7 +16,7 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     private AppMonitoring Monitoring => django.Monitoring!;
 
     private string AlarmId(string name) => fixture.Id(Monitoring.Alarms[name]);
-    private string Topic => fixture.Id(Monitoring.AlarmTopic.Node.DefaultChild ?? Monitoring.AlarmTopic);
+    private string Topic => TopicId(fixture.Stack, Monitoring);
     private object LoadBalancerFullName => GetAtt(fixture.Id(django.LoadBalancer), "LoadBalancerFullName");
     private object TargetGroupFullName => GetAtt(fixture.Id(django.WebTargetGroup), "TargetGroupFullName");
     private object ClusterName => Ref(fixture.Id(django.Cluster));
@@ -58,12 +58,8 @@ public sealed class DjangoEcsMonitoringTests(DjangoEcsDefaultsFixture fixture) :
     }
 
     [Fact]
-    public void Every_alarm_notifies_the_topic_when_it_fires_and_when_it_clears()
-    {
-        Assert.NotEmpty(Monitoring.Alarms);
-        foreach (var alarm in Monitoring.Alarms.Values)
-            template.HasPropertiesWithId(fixture.Id(alarm), ("AlarmActions", new[] { Ref(Topic) }), ("OKActions", new[] { Ref(Topic) }));
-    }
+    public void Every_alarm_notifies_the_topic_when_it_fires_and_when_it_clears() =>
+        template.EveryAlarmNotifiesTheTopic(fixture.Stack, Monitoring);
 
     [Fact]
     public void The_alarms_that_apply_to_a_default_app_exist()

@@ -16,7 +16,7 @@ public sealed class EksMonitoringTests(DjangoEksDefaultsFixture fixture) : IClas
     private AppMonitoring Monitoring => django.Monitoring!;
 
     private string AlarmId(string name) => fixture.Id(Monitoring.Alarms[name]);
-    private string Topic => fixture.Id(Monitoring.AlarmTopic.Node.DefaultChild ?? Monitoring.AlarmTopic);
+    private string Topic => TopicId(fixture.Stack, Monitoring);
     private object DatabaseId => Ref(fixture.Id(django.Database));
 
     [Fact]
@@ -49,11 +49,8 @@ public sealed class EksMonitoringTests(DjangoEksDefaultsFixture fixture) : IClas
     }
 
     [Fact]
-    public void Every_alarm_notifies_the_topic_when_it_fires_and_when_it_clears()
-    {
-        foreach (var alarm in Monitoring.Alarms.Values)
-            template.HasPropertiesWithId(fixture.Id(alarm), ("AlarmActions", new[] { Ref(Topic) }), ("OKActions", new[] { Ref(Topic) }));
-    }
+    public void Every_alarm_notifies_the_topic_when_it_fires_and_when_it_clears() =>
+        template.EveryAlarmNotifiesTheTopic(fixture.Stack, Monitoring);
 
     [Fact]
     public void Alarm_topic_is_encrypted_with_its_own_rotating_key_and_refuses_requests_without_tls()

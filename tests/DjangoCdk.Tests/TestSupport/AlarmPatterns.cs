@@ -1,4 +1,6 @@
+using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using Xunit;
 using static DjangoCdk.Tests.TestSupport.Json;
 
 namespace DjangoCdk.Tests.TestSupport;
@@ -25,6 +27,19 @@ internal static class AlarmPatterns
         template.HasPropertiesWithId(logicalId,
             ("Namespace", ns), ("MetricName", metric), ("Statistic", stat), ("Period", period), ("Dimensions", dimensions),
             ("Threshold", threshold), ("ComparisonOperator", comparison), ("EvaluationPeriods", periods), ("DatapointsToAlarm", periods), ("TreatMissingData", missing));
+
+    /// <summary>The logical ID of the alarm topic of <paramref name="monitoring"/> (a topic the construct created).</summary>
+    public static string TopicId(Stack stack, AppMonitoring monitoring) =>
+        stack.LogicalId(monitoring.AlarmTopic.Node.DefaultChild ?? monitoring.AlarmTopic);
+
+    /// <summary>Every alarm of <paramref name="monitoring"/> notifies exactly its topic when it fires and when it clears.</summary>
+    public static void EveryAlarmNotifiesTheTopic(this Template template, Stack stack, AppMonitoring monitoring)
+    {
+        Assert.NotEmpty(monitoring.Alarms);
+        var topic = Ref(TopicId(stack, monitoring));
+        foreach (var alarm in monitoring.Alarms.Values)
+            template.HasPropertiesWithId(stack.LogicalId(alarm), ("AlarmActions", new[] { topic }), ("OKActions", new[] { topic }));
+    }
 
     /// <summary>AlarmsOptions with one alarm, named by its prop, set to <paramref name="alarm"/>.</summary>
     public static AlarmsOptions With(string name, AlarmOptions alarm)
