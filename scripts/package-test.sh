@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Package smoke test: packs DjangoCdk, checks the package's contents, installs it from a local folder feed into a
-# fresh console app the way a user would (PACKAGE.md), synthesizes the five-line example and checks the template.
+# fresh console app the way a user would (PACKAGE.md), synthesizes the five-line example and checks the template and
+# that the CDK runtime's temp files are gone (ProcessTempFolder); the django-cdk tool the same way.
 # Needs the .NET SDK, Node.js and unzip. Works offline as long as NuGet's cache holds Amazon.CDK.Lib and its
 # dependencies: the registry is only asked about the DjangoCdk package, which it does not have.
 #
@@ -116,11 +117,21 @@ diff <(sed '1s/^\xEF\xBB\xBF//' Blog.csproj) "$work/readme/Blog.csproj" >&2
 cp "$work/readme/Program.cs" "$work/readme/cdk.json" .
 cp -R "$repo/samples/backend" backend
 
-# What `cdk synth` does: run the app command from cdk.json with CDK_OUTDIR set. TMPDIR keeps what the jsii runtime
-# and the release handler extract at synth time inside the work folder, so it is cleaned up too.
+# leaves_no_cdk_temp <folder> <what>: the program ran with TMPDIR=<folder> and must have taken away what the CDK's .NET
+# runtime unpacks there (ProcessTempFolder: the packages' .tgz files, about 64 MB, and jsii-runtime.js). What
+# `dotnet run` itself leaves (NuGet's scratch folder) is the SDK's.
+leaves_no_cdk_temp() {
+  step="$2 takes its temp files away"
+  local left
+  left=$(find "$1" \( -name 'djangocdk-tmp-*' -o -name '*.tgz' -o -name 'jsii-runtime.js' \) -print | head -5)
+  [[ -z $left ]] || { echo "$2 left in its temp folder: $left" >&2; return 1; }
+}
+
+# What `cdk synth` does: run the app command from cdk.json with CDK_OUTDIR set, with a temp folder of its own.
 app_command=$(node -p 'require("./cdk.json").app')
 mkdir "$work/tmp"
 run "synth ($app_command)" env CDK_OUTDIR="$work/cdk.out" TMPDIR="$work/tmp" bash -c "$app_command"
+leaves_no_cdk_temp "$work/tmp" "the PACKAGE.md example"
 
 step="template check"
 node - "$work/cdk.out/Blog.template.json" <<'EOF'
@@ -143,8 +154,10 @@ EOF
 # dotnet tool install -g would), then run on the bundled config: its synth must write the ublog template.
 run "dotnet pack (django-cdk tool)" dotnet pack "$repo/src/DjangoCdk.Cli" -c Release -o "$feed" -p:VersionSuffix="$version_suffix"
 run "dotnet tool install (django-cdk)" dotnet tool install DjangoCdk.Cli --tool-path "$work/tools" --add-source "$feed" --version "$version"
+mkdir "$work/tool-tmp"
 # shellcheck disable=SC2016 # the positional parameters expand in the inner shell, on purpose
-run "django-cdk synth (installed tool)" bash -c 'cd "$1" && env -u CDK_DEFAULT_ACCOUNT -u CDK_DEFAULT_REGION "$2/tools/django-cdk" synth --no-color --out "$2/tool.out"' _ "$repo" "$work"
+run "django-cdk synth (installed tool)" bash -c 'cd "$1" && env -u CDK_DEFAULT_ACCOUNT -u CDK_DEFAULT_REGION TMPDIR="$2/tool-tmp" "$2/tools/django-cdk" synth --no-color --out "$2/tool.out"' _ "$repo" "$work"
+leaves_no_cdk_temp "$work/tool-tmp" "django-cdk synth"
 step="django-cdk template check"
 test -s "$work/tool.out/ublog.template.json" || { echo "django-cdk synth wrote no ublog.template.json" >&2; exit 1; }
 rm -rf "$nuget_cache/djangocdk.cli/$version"

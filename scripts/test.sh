@@ -40,8 +40,21 @@ for tool in redis-server openssl; do
   fi
 done
 
-log_dir=$(mktemp -d)
-trap 'rm -rf "$log_dir"' EXIT
+# One temp folder for the whole run, removed when it ends: everything its processes put in the temp folder goes with it
+# (each .NET process that uses the CDK unpacks about 64 MB there; our programs remove theirs, see ProcessTempFolder,
+# but a killed test host cannot). The logs and the synthesized samples live in it too.
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/djangocdk-test-run.XXXXXX")
+trap 'rm -rf "$run_tmp"' EXIT
+export TMPDIR=$run_tmp
+log_dir=$run_tmp/logs
+mkdir "$log_dir"
+# A run holds up to about 1.8 GB there at once (measured over a whole run). Too little space fails late and obscurely
+# ("No space left on device"), so say so first.
+free_mb=$(df -Pm "$run_tmp" | awk 'NR == 2 { print $4 }')
+if [ "${free_mb:-0}" -lt 2500 ]; then
+  echo "scripts/test.sh: warning: only ${free_mb} MB free in $(dirname "$run_tmp"); the run needs about 2 GB there." \
+    "Free some space (or point TMPDIR elsewhere) if a step fails with \"No space left on device\"." >&2
+fi
 passed=0
 failed=0
 summary=()

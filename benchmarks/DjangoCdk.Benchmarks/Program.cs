@@ -4,6 +4,9 @@ using DjangoCdk.Benchmarks;
 //   run [--runs N] [--tests] [--write FILE]   every case in fresh processes, medians, ratios to the floor, peak memory
 //   synth CASE --out DIR                       one case, in this process (what run times)
 //   scale [--queues 1,10,20,40] [--release N]  resources and template size of DjangoEcs as its queues grow
+// Every process, the timed ones too, claims its own temp folder as django-cdk does (ProcessTempFolder), so a run leaves
+// nothing behind: cases synthesize into the parent's folder, which goes when the run ends.
+using var temp = DjangoCdk.ProcessTempFolder.Claim();
 return args.FirstOrDefault() switch
 {
     "synth" => Synth.Run(args[1], Option(args, "--out") ?? Path.Combine(Path.GetTempPath(), "djangocdk-bench-" + args[1])),

@@ -4,7 +4,9 @@ using DjangoCdk.Samples;
 
 // Synthesizes the bundled sample apps into cdk.out (or $CDK_OUTDIR) the way `npx aws-cdk synth` does: outside the
 // CDK CLI it passes the context the CLI would (cdk.json's feature flags, the cdk.context.json lookup cache), then
-// prints the construct warnings and errors, any unanswered lookup, and what it made.
+// prints the construct warnings and errors, any unanswered lookup, and what it made. Its temp folder is its own and goes
+// with it (ProcessTempFolder): the CDK's .NET runtime unpacks about 64 MB there at every run and never removes it.
+using var temp = ProcessTempFolder.Claim();
 var runByCli = CdkCliContext.IsRunByCli(System.Environment.GetEnvironmentVariable);
 var projectDirectory = CdkCliContext.FindProjectDirectory(Directory.GetCurrentDirectory());
 var context = runByCli || projectDirectory is null ? null : CdkCliContext.Load(projectDirectory);

@@ -12,8 +12,8 @@ internal static class TestStacks
     public const string Account = "123456789012";
     public const string Region = "eu-west-1";
 
-    /// <summary>Every test app synthesizes below this folder; the next run removes the folders of finished runs.</summary>
-    private static readonly string OutputRoot = CreateOutputRoot();
+    /// <summary>Every test app synthesizes below the test host's own temp folder (<see cref="ProcessTemp"/>).</summary>
+    private static readonly string OutputRoot = Path.Combine(Path.GetTempPath(), "cdk-apps");
 
     /// <summary>A stack with a concrete account and region.</summary>
     public static Stack New(string id = "Test") =>
@@ -22,32 +22,9 @@ internal static class TestStacks
     /// <summary>A stack with no account or region (env-agnostic), as `cdk synth` makes without credentials.</summary>
     public static Stack EnvironmentAgnostic(string id = "Test") => new(NewApp(), id);
 
-    /// <summary>An app with its own output folder, so tests leave nothing behind in the temp folder.</summary>
+    /// <summary>An app with its own output folder, removed with the test host's temp folder.</summary>
     public static App NewApp(IDictionary<string, object>? context = null) =>
         new(new AppProps { Outdir = Path.Combine(OutputRoot, Guid.NewGuid().ToString("N")), Context = context });
-
-    private static string CreateOutputRoot()
-    {
-        // The test host is often ended without running exit handlers, so stale folders are removed at the next start.
-        const string prefix = "djangocdk-tests-";
-        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
-        {
-            if (int.TryParse(Path.GetFileName(stale)[prefix.Length..], out var pid) && !IsRunning(pid))
-            {
-                try { Directory.Delete(stale, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
-        }
-
-        var root = Path.Combine(Path.GetTempPath(), prefix + System.Environment.ProcessId);
-        Directory.CreateDirectory(root);
-        return root;
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try { return !System.Diagnostics.Process.GetProcessById(pid).HasExited; }
-        catch (ArgumentException) { return false; }
-    }
 
     /// <summary>The Django sample project, the Docker build context every DjangoEcs test uses.</summary>
     public static string Backend => SamplePaths.FindBackend();

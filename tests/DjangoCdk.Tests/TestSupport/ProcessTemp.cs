@@ -1,0 +1,10 @@
+using System.Runtime.CompilerServices;
+
+namespace DjangoCdk.Tests.TestSupport;
+
+/// <summary>The test host's own temp folder (see <see cref="DjangoCdk.ProcessTempFolder"/>), claimed before any test runs.</summary>
+internal static class ProcessTemp
+{
+    [ModuleInitializer]
+    internal static void Claim() => DjangoCdk.ProcessTempFolder.Claim();
+}
