@@ -41,6 +41,7 @@ internal sealed partial class StackCosting
             var props = resource["Properties"] as JsonObject ?? [];
             var (priced, line) = Price(id, type, props);
             if (line is not null) lines.Add(line);
+            if (type == "AWS::EC2::Instance" && AgentMetrics(id, resource) is { } agent) lines.Add(agent);
             var usage = UsagePricedResources.For(type);
             if ((line is not null || !priced) && usage is not null && !_usageCounted.Contains(id)) Exclude(usage);
             if (!priced && usage is null && !FreeResources.Contains(type) && !_unknownTypes.Contains(type)) _unknownTypes.Add(type);
@@ -443,6 +444,41 @@ internal sealed partial class StackCosting
         return Line(id, type, $"{description}; publishes {published.Metrics} custom metrics to {published.Namespace}", p, lambda + metrics + calls,
             $"Lambda {Money(lambda)}, {published.Metrics} custom metrics {Money(metrics)}, {Count(requests)} PutMetricData calls {Money(calls)}.", assumption);
     }
+
+    /// <summary>
+    /// The CloudWatch agent DjangoCdk's DockerEc2 runs on its host, from the configuration cfn-init writes (the
+    /// construct's contract with its boot script, <c>/etc/djangocdk/cloudwatch-agent.json</c>): the custom metrics it
+    /// publishes and one PutMetricData call a minute. Each collector publishes its measurements for each of its resources,
+    /// and again for each rolled-up dimension set (<c>aggregation_dimensions</c>) when it has resources (per-volume
+    /// series; memory has none to roll up). Null for an instance without that file.
+    /// </summary>
+    private CostLine? AgentMetrics(string id, JsonObject resource)
+    {
+        var init = resource["Metadata"]?["AWS::CloudFormation::Init"] as JsonObject;
+        var content = init?.Select(c => c.Value?["files"]?[AgentConfigFile]?["content"]).FirstOrDefault(c => c is not null);
+        if (_refs.Text(content, "x") is not { } text) return null;
+        JsonNode? metricsSection;
+        try { metricsSection = JsonNode.Parse(text)?["metrics"]; }
+        catch (System.Text.Json.JsonException) { return null; }
+        if (metricsSection?["metrics_collected"] is not JsonObject collected) return null;
+
+        var rollups = (metricsSection["aggregation_dimensions"] as JsonArray ?? []).Count;
+        var metrics = collected.Select(c => c.Value).OfType<JsonObject>().Sum(collector =>
+        {
+            var measurements = (collector["measurement"] as JsonArray ?? []).Count;
+            var resources = (collector["resources"] as JsonArray)?.Count ?? 0;
+            return resources == 0 ? measurements : measurements * resources * (1 + rollups);
+        });
+        var ns = _refs.String(metricsSection["namespace"]) ?? "CWAgent";
+        var p = Prices();
+        var calls = _hours * 60m;
+        var monthlyMetrics = metrics * p.Unit(PriceKeys.CustomMetricMonth);
+        var monthlyCalls = calls / 1000m * p.Unit(PriceKeys.CloudWatchRequests1000);
+        return Line(id, "CloudWatch agent", $"CloudWatch agent on {id}: {metrics} custom metrics to {ns}, every minute", p, monthlyMetrics + monthlyCalls,
+            $"{metrics} custom metrics {Money(monthlyMetrics)}, {Count(calls)} PutMetricData calls (one a minute) {Money(monthlyCalls)}.");
+    }
+
+    private const string AgentConfigFile = "/etc/djangocdk/cloudwatch-agent.json";
 
     // rate(1 minute), rate(5 minutes), rate(1 hour), rate(2 days): runs in a month of hoursPerMonth; cron() is not counted.
     private decimal? RunsPerMonth(string expression)

@@ -221,7 +221,7 @@ public sealed class DockerEc2 : Construct
         });
     }
 
-    /// <summary>The instance role: Session Manager, the images, the secrets, the logs, the bucket.</summary>
+    /// <summary>The instance role: Session Manager, the images, the secrets, the logs, the bucket, the host's metrics.</summary>
     private Role CreateRole(DockerEc2Settings settings)
     {
         var role = new Role(this, Ids.Role, new RoleProps
@@ -247,6 +247,7 @@ public sealed class DockerEc2 : Construct
 
         if (settings.StackFile is { } file)
             Bucket.FromBucketName(this, "StackFileBucket", file.Bucket).GrantRead(role, file.Key);
+        if (settings.Monitoring is not null) role.AddToPrincipalPolicy(HostMetrics.PublishStatement());
         return role;
     }
 
@@ -340,6 +341,8 @@ public sealed class DockerEc2 : Construct
         };
         if (settings.StackFile is { } file)
             elements.Add(InitFile.FromS3Object($"{dir}/compose.yaml", Bucket.FromBucketName(this, "StackFile", file.Bucket), file.Key, root));
+        if (settings.Monitoring is not null)
+            elements.Add(InitFile.FromString(HostMetrics.ConfigFile, HostMetrics.AgentConfig(), new InitFileOptions { Mode = "000644", Owner = "root", Group = "root" }));
         return elements.ToArray();
     }
 
@@ -389,6 +392,8 @@ public sealed class DockerEc2 : Construct
             ["SITE_HOST"] = SiteHost,
             ["HEALTH_CHECK_PATH"] = settings.HealthCheckPath,
             ["HEALTH_TIMEOUT_SECONDS"] = Defaults.Ec2HealthTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The CloudWatch agent (memory and disk use for the alarms) runs only when monitoring does: off, it is stopped.
+            ["HOST_METRICS"] = settings.Monitoring is null ? "off" : "on",
         };
         var aliases = contract.Secrets.Where(s => !DjangoEnvironment.ReservedNames.Contains(s.Key)).ToList();
         if (aliases.Count > 0)
@@ -486,7 +491,9 @@ public sealed class DockerEc2 : Construct
                 "AmazonSSMManagedInstanceCore is the AWS-maintained minimum for Session Manager, the documented way to reach the instance without SSH.",
                 NagSuppressions.ManagedPolicy("AmazonSSMManagedInstanceCore")),
             new NagSuppression("AwsSolutions-IAM5",
-                "ecr:GetAuthorizationToken only accepts Resource '*' (pulls are limited to the image repositories); Django stores uploads and static files under keys it chooses in its own bucket; cfn-init reads the stack files from the CDK asset bucket.",
+                "ecr:GetAuthorizationToken only accepts Resource '*' (pulls are limited to the image repositories)" +
+                (settings.Monitoring is null ? "" : $", and so does cloudwatch:PutMetricData (the CloudWatch agent's memory and disk metrics; a condition limits it to the {Defaults.HostMetricsNamespace} namespace)") +
+                "; Django stores uploads and static files under keys it chooses in its own bucket; cfn-init reads the stack files from the CDK asset bucket.",
                 findings.ToArray()));
     }
 

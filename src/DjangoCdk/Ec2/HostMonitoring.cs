@@ -14,7 +14,8 @@ internal sealed record MonitoredInstance(Instance_ Instance, BurstableCredits? C
 /// The alarms and dashboard of a <see cref="DockerEc2"/>, on its <see cref="AppMonitoring"/>: the one host runs Django,
 /// Celery, PostgreSQL and Redis, so the host is what there is to watch. EC2 status checks come every minute (free,
 /// whatever the monitoring level); CPU, credits, network and EBS every 5 minutes (basic monitoring, which DockerEc2
-/// keeps), so those alarms judge windows of whole 5-minute datapoints (the settings refuse other windows).
+/// keeps), so those alarms judge windows of whole 5-minute datapoints (the settings refuse other windows); memory and
+/// disk use every minute from the CloudWatch agent on the host (<see cref="HostMetrics"/>).
 /// </summary>
 internal static class HostMonitoring
 {
@@ -62,6 +63,7 @@ internal static class HostMonitoring
             s => $"the host's CPU averaged {AppMonitoring.Number(s.Threshold)} % or more over {s.Minutes} minutes (Django, Celery, PostgreSQL and Redis share it): find the busy container with 'sudo docker stats', or choose a larger InstanceType.");
 
         if (watched.Credits is { } credits) AddCreditAlarm(monitoring, instance, credits);
+        AddAgentAlarms(monitoring, instance);
         AddDashboard(monitoring, instance, watched.Credits is not null);
         monitoring.AddAlarmStatusRow();
         return monitoring;
@@ -92,7 +94,28 @@ internal static class HostMonitoring
                  "Out of credits, a host in unlimited mode (the default of t3, t3a and t4g) pays for surplus credits and one in standard mode is held to its baseline: find the busy container with 'sudo docker stats', or choose a larger InstanceType.");
     }
 
-    /// <summary>CPU, credits and network; status checks and EBS traffic; then the alarms.</summary>
+    /// <summary>
+    /// Memory and the two volumes, from the CloudWatch agent on the host (<see cref="HostMetrics"/>), every minute: a
+    /// level breached in every minute of the window. No data means the agent is not publishing (or the host is
+    /// stopped, which the instance check reports): INSUFFICIENT_DATA, on the dashboard, rather than a guess.
+    /// </summary>
+    private static void AddAgentAlarms(AppMonitoring monitoring, Instance_ instance)
+    {
+        monitoring.Add(nameof(AlarmsOptions.HostMemoryPercent), "", (_, period) => HostMetrics.Memory(instance, "Maximum", period),
+            ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.MISSING, windowed: false,
+            s => $"the host had {AppMonitoring.Number(s.Threshold)} % or more of its memory in use for {s.Minutes} minutes (PostgreSQL, Redis, gunicorn and Celery share it; past it the kernel kills a process). " +
+                 "Find the largest container with 'sudo docker stats', lower the Celery concurrency or gunicorn workers, or choose a larger InstanceType.");
+        monitoring.Add(nameof(AlarmsOptions.HostRootDiskPercent), "", (_, period) => HostMetrics.Disk(instance, "/", "Maximum", period),
+            ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.MISSING, windowed: false,
+            s => $"the host's root volume was {AppMonitoring.Number(s.Threshold)} % full or more for {s.Minutes} minutes (the system, Docker's images, the containers' local logs); full, image pulls and container starts fail. " +
+                 "See 'sudo docker system df', remove unused images with 'sudo docker image prune -a', or raise RootVolumeGiB.");
+        monitoring.Add(nameof(AlarmsOptions.HostDataDiskPercent), "", (_, period) => HostMetrics.Disk(instance, Defaults.Ec2DataDirectory, "Maximum", period),
+            ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.MISSING, windowed: false,
+            s => $"the data volume ({Defaults.Ec2DataDirectory}: PostgreSQL, Redis, certificates) was {AppMonitoring.Number(s.Threshold)} % full or more for {s.Minutes} minutes; full, PostgreSQL stops accepting writes. " +
+                 $"Raise DataVolumeGiB (EBS grows it in place), then run 'sudo resize2fs $(findmnt -no SOURCE {Defaults.Ec2DataDirectory})' on the host.");
+    }
+
+    /// <summary>CPU, credits and network; memory and disks; status checks and EBS traffic; then the alarms.</summary>
     private static void AddDashboard(AppMonitoring monitoring, Instance_ instance, bool burstable)
     {
         if (monitoring.Dashboard is null) return;
@@ -110,6 +133,13 @@ internal static class HostMonitoring
 
         first.Add(AppMonitoring.Graph("Network (bytes)", [Labelled("NetworkIn", "Sum", basic, "in"), Labelled("NetworkOut", "Sum", basic, "out")]));
         monitoring.AddRow(first.ToArray());
+        var minute = Duration.Minutes(1);
+        monitoring.AddRow(
+            AppMonitoring.Graph("Host memory in use (%)", [HostMetrics.Memory(instance, "Maximum", minute).With(new MetricOptions { Label = "memory %" })]),
+            AppMonitoring.Graph("Volumes in use (%)", [
+                HostMetrics.Disk(instance, "/", "Maximum", minute).With(new MetricOptions { Label = "root (system, images)" }),
+                HostMetrics.Disk(instance, Defaults.Ec2DataDirectory, "Maximum", minute).With(new MetricOptions { Label = "data (PostgreSQL, Redis)" }),
+            ]));
         monitoring.AddRow(
             AppMonitoring.Graph("Status checks (1 = failed)", [
                 Labelled("StatusCheckFailed_System", "Maximum", Duration.Minutes(1), "system"),

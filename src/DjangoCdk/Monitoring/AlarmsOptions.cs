@@ -107,4 +107,27 @@ public sealed class AlarmsOptions
     /// </summary>
     /// <remarks>Default: below 10 % over 15 minutes. A new t3, t3a or t4g instance starts with no credits: while it runs below its baseline it earns them without alarm. The window is 5 to 60 minutes in steps of 5.</remarks>
     public AlarmOptions? HostCpuCreditBalance { get; init; }
+
+    /// <summary>
+    /// DockerEc2's host's memory in use, in percent (mem_used_percent of the CloudWatch agent, which DockerEc2 runs on
+    /// the host when monitoring is on): PostgreSQL, Redis, gunicorn and the Celery workers share it, and a host out of
+    /// memory has the kernel kill one of them.
+    /// </summary>
+    /// <remarks>Default: 90 % or more over 10 minutes. No data (the agent not running) leaves it in INSUFFICIENT_DATA, shown on the dashboard.</remarks>
+    public AlarmOptions? HostMemoryPercent { get; init; }
+
+    /// <summary>
+    /// DockerEc2's host's root volume in use, in percent (disk_used_percent of the CloudWatch agent for "/"): it holds
+    /// the operating system, Docker's images and the containers' local log copies. Full, image pulls and container
+    /// starts fail.
+    /// </summary>
+    /// <remarks>Default: 80 % or more over 5 minutes. Grow it with RootVolumeGiB (a new instance) or remove images with 'sudo docker image prune'.</remarks>
+    public AlarmOptions? HostRootDiskPercent { get; init; }
+
+    /// <summary>
+    /// DockerEc2's data volume in use, in percent (disk_used_percent of the CloudWatch agent for the data folder): it
+    /// holds PostgreSQL's and Redis's files and Caddy's certificates. Full, PostgreSQL stops accepting writes.
+    /// </summary>
+    /// <remarks>Default: 80 % or more over 5 minutes. Grow it with DataVolumeGiB: EBS grows the volume in place, then 'sudo resize2fs $(findmnt -no SOURCE /data)' on the host grows its file system.</remarks>
+    public AlarmOptions? HostDataDiskPercent { get; init; }
 }

@@ -36,4 +36,15 @@ internal static partial class Defaults
 
     /// <summary>The share of its earnings a host must spend in a window for its credit balance to be judged: at or above its baseline.</summary>
     public const double HostCreditSpendShare = 0.9;
+
+    /// <summary>Memory in use on the host that is an alarm: past it, the page cache PostgreSQL relies on is nearly gone and the kernel's OOM killer is close.</summary>
+    public const double HostMemoryPercent = 90;
+    public const int HostMemoryMinutes = 10;
+
+    /// <summary>A volume this full is an alarm: room for a few more images or days of data, and time to grow it.</summary>
+    public const double HostDiskPercent = 80;
+    public const int HostDiskMinutes = 5;
+
+    /// <summary>Where the CloudWatch agent on DockerEc2's host publishes memory and disk use (the instance role may write only here).</summary>
+    public const string HostMetricsNamespace = "DjangoCdk/Host";
 }

@@ -87,6 +87,10 @@ internal sealed record MonitoringSettings(
         // CPU and credits come every 5 minutes with basic monitoring (DockerEc2 keeps it): windows of whole datapoints.
         Entry(nameof(AlarmsOptions.HostCpuPercent), Host, Defaults.HostCpuPercent, Defaults.HostCpuMinutes, 1, 100, "percent", Defaults.Ec2BasicMonitoringMinutes),
         Entry(nameof(AlarmsOptions.HostCpuCreditBalance), Host, Defaults.HostCpuCreditBalancePercent, Defaults.HostCpuCreditMinutes, 1, 100, "percent of the credits the instance can hold", Defaults.Ec2BasicMonitoringMinutes),
+        // Memory and disks come from the CloudWatch agent on the host, every minute.
+        Entry(nameof(AlarmsOptions.HostMemoryPercent), Host, Defaults.HostMemoryPercent, Defaults.HostMemoryMinutes, 1, 100, "percent"),
+        Entry(nameof(AlarmsOptions.HostRootDiskPercent), Host, Defaults.HostDiskPercent, Defaults.HostDiskMinutes, 1, 100, "percent"),
+        Entry(nameof(AlarmsOptions.HostDataDiskPercent), Host, Defaults.HostDiskPercent, Defaults.HostDiskMinutes, 1, 100, "percent"),
     ];
 
     /// <summary>The alarm named <paramref name="name"/>, or null when it is turned off or does not apply to the construct.</summary>
@@ -138,7 +142,7 @@ internal sealed record MonitoringSettings(
             "a DockerEc2 deployment replaces its containers on the one host, and a boot that fails its health check already fails the CloudFormation deployment.");
         var alarms = options.Alarms ?? new AlarmsOptions();
         RefuseOutOfScope(alarms, check, AlarmScope.DataStores | AlarmScope.EcsServices, _ =>
-            "DockerEc2 runs PostgreSQL, Redis and Django in containers on its one host, with no RDS database, ElastiCache cache, load balancer, ECS service or release function for it to watch: the host alarms (HostStatusCheckFailed, HostInstanceCheckFailed, HostCpuPercent, HostCpuCreditBalance) are DockerEc2's. Remove it.");
+            "DockerEc2 runs PostgreSQL, Redis and Django in containers on its one host, with no RDS database, ElastiCache cache, load balancer, ECS service or release function for it to watch: the host alarms (HostStatusCheckFailed, HostInstanceCheckFailed, HostCpuPercent, HostCpuCreditBalance, HostMemoryPercent, HostRootDiskPercent, HostDataDiskPercent) are DockerEc2's. Remove it.");
         RefuseMinimumRequests(alarms, check, construct, "it has no load balancer whose requests the rate alarms count");
         if (!host.Burstable && IsSet(alarms.HostCpuCreditBalance))
             throw Errors.Invalid(check.Path, $"{AlarmsProp}.{nameof(AlarmsOptions.HostCpuCreditBalance)}", "set",

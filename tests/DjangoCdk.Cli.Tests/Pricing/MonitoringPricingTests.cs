@@ -93,6 +93,36 @@ public sealed class MonitoringPricingTests
     }
 
     [Fact]
+    public void The_cloudwatch_agent_of_a_docker_host_pays_for_its_custom_metrics_and_a_call_a_minute()
+    {
+        // Given DockerEc2's host, whose cfn-init writes the agent configuration: memory, and two volumes rolled up once
+        var config = System.Text.Json.JsonSerializer.Serialize("""
+            { "agent": { "metrics_collection_interval": 60 },
+              "metrics": { "namespace": "DjangoCdk/Host", "append_dimensions": { "InstanceId": "${aws:InstanceId}" },
+                "aggregation_dimensions": [ [ "InstanceId", "path" ] ],
+                "metrics_collected": { "mem": { "measurement": [ "mem_used_percent" ] },
+                  "disk": { "measurement": [ "disk_used_percent" ], "resources": [ "/", "/data" ], "drop_device": true } } } }
+            """);
+        var estimate = Estimate($$"""
+            { "Host": { "Type": "AWS::EC2::Instance", "Properties": { "InstanceType": "t4g.small" },
+                "Metadata": { "AWS::CloudFormation::Init": { "stack": { "files": { "/etc/djangocdk/cloudwatch-agent.json": { "content": {{config}} } } } } } } }
+            """);
+
+        // Then memory is 1 metric and each volume 2 (its own series and the roll-up): 5 at 0.30, and 43,800 calls at 0.01 a thousand
+        var line = Assert.Single(estimate.Lines, l => l.ResourceType == "CloudWatch agent");
+        Assert.Equal(5 * 0.30m + RunsEveryMinute / 1000m * 0.01m, line.MonthlyUsd);
+        Assert.Equal("CloudWatch agent on Host: 5 custom metrics to DjangoCdk/Host, every minute", line.Description);
+    }
+
+    [Fact]
+    public void An_instance_without_the_agent_configuration_has_no_agent_line()
+    {
+        var estimate = Estimate("""{ "Host": { "Type": "AWS::EC2::Instance", "Properties": { "InstanceType": "t4g.small" } } }""");
+
+        Assert.DoesNotContain(estimate.Lines, l => l.ResourceType == "CloudWatch agent");
+    }
+
+    [Fact]
     public void The_queue_depth_publisher_pays_for_its_runs_its_custom_metrics_and_its_PutMetricData_calls()
     {
         // Given the publisher, 128 MB on ARM64, run every minute, publishing for two workers over two distinct queues

@@ -4,6 +4,7 @@ using DjangoCdk.Tests.TestSupport;
 using Xunit;
 using static DjangoCdk.Tests.TestSupport.Json;
 using static DjangoCdk.Tests.TestSupport.Patterns;
+using static DjangoCdk.Tests.TestSupport.AlarmPatterns;
 
 namespace DjangoCdk.Tests.Monitoring;
 
@@ -27,11 +28,15 @@ public sealed class DockerEc2MonitoringTests(DockerEc2DefaultsFixture fixture) :
             ("Namespace", "AWS/EC2"), ("MetricName", metric), ("Statistic", stat), ("Period", period), ("Dimensions", new[] { InstanceDimension }),
             ("Threshold", threshold), ("ComparisonOperator", comparison), ("EvaluationPeriods", periods), ("DatapointsToAlarm", periods), ("TreatMissingData", missing));
 
+    private void HasAgentAlarm(string name, string metric, double threshold, int minutes, params object[] extraDimensions) =>
+        template.HasMetricAlarm(AlarmId(name), "DjangoCdk/Host", metric, "Maximum", 60, threshold, "GreaterThanOrEqualToThreshold", minutes, "missing",
+            [InstanceDimension, .. extraDimensions]);
+
     [Fact]
-    public void The_four_host_alarms_exist_and_nothing_else()
+    public void The_seven_host_alarms_exist_and_nothing_else()
     {
         Assert.Equal(DockerEc2MonitoringValidationTests.HostAlarms.Order(), Monitoring.Alarms.Keys.Order());
-        template.ResourceCountIs("AWS::CloudWatch::Alarm", 4);
+        template.ResourceCountIs("AWS::CloudWatch::Alarm", 7);
         Assert.Equal("Monitoring", Monitoring.Node.Id);
     }
 
@@ -75,6 +80,55 @@ public sealed class DockerEc2MonitoringTests(DockerEc2DefaultsFixture fixture) :
     }
 
     [Fact]
+    public void Memory_alarm_reads_the_agents_memory_use_every_minute_for_ten_minutes()
+    {
+        // No data means the agent is not publishing: INSUFFICIENT_DATA, not a guess either way
+        HasAgentAlarm(nameof(AlarmsOptions.HostMemoryPercent), "mem_used_percent", 90, 10);
+    }
+
+    [Fact]
+    public void Root_disk_alarm_reads_the_rolled_up_use_of_the_root_volume()
+    {
+        // The series rolled up to InstanceId and path: the file system type depends on the image
+        HasAgentAlarm(nameof(AlarmsOptions.HostRootDiskPercent), "disk_used_percent", 80, 5, Dimension("path", "/"));
+    }
+
+    [Fact]
+    public void Data_disk_alarm_reads_the_rolled_up_use_of_the_data_volume()
+    {
+        HasAgentAlarm(nameof(AlarmsOptions.HostDataDiskPercent), "disk_used_percent", 80, 5, Dimension("path", "/data"));
+    }
+
+    [Fact]
+    public void Cfn_init_writes_the_agent_configuration_the_alarms_read()
+    {
+        // Given the configuration cfn-init writes for the boot script's agent
+        var config = System.Text.Json.Nodes.JsonNode.Parse(Hosts.InitFile(template, "/etc/djangocdk/cloudwatch-agent.json"))!["metrics"]!;
+
+        // Then it publishes to the namespace, metrics and dimensions the alarms read, every minute
+        Assert.Equal("DjangoCdk/Host", config["namespace"]!.GetValue<string>());
+        Assert.Equal("${aws:InstanceId}", config["append_dimensions"]!["InstanceId"]!.GetValue<string>());
+        Assert.Equal("""[["InstanceId","path"]]""", config["aggregation_dimensions"]!.ToJsonString());
+        Assert.Equal("""["mem_used_percent"]""", config["metrics_collected"]!["mem"]!["measurement"]!.ToJsonString());
+        Assert.Equal("""["disk_used_percent"]""", config["metrics_collected"]!["disk"]!["measurement"]!.ToJsonString());
+        Assert.Equal("""["/","/data"]""", config["metrics_collected"]!["disk"]!["resources"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Instance_role_may_publish_metrics_to_the_host_namespace_only()
+    {
+        template.HasResourceProperties("AWS::IAM::Policy", Props(("PolicyDocument", Statement(
+            ("Effect", "Allow"), ("Action", "cloudwatch:PutMetricData"), ("Resource", "*"),
+            ("Condition", Props(("StringEquals", Props(("cloudwatch:namespace", "DjangoCdk/Host")))))))));
+    }
+
+    [Fact]
+    public void Boot_script_is_told_to_run_the_agent()
+    {
+        Assert.Equal("on", Hosts.EnvFile(template, "/etc/djangocdk/stack.env")["HOST_METRICS"]);
+    }
+
+    [Fact]
     public void Every_alarm_notifies_the_topic_when_it_fires_and_when_it_clears()
     {
         foreach (var alarm in Monitoring.Alarms.Values)
@@ -100,13 +154,13 @@ public sealed class DockerEc2MonitoringTests(DockerEc2DefaultsFixture fixture) :
     }
 
     [Fact]
-    public void Dashboard_shows_cpu_credits_network_status_checks_ebs_and_the_alarms()
+    public void Dashboard_shows_cpu_credits_network_memory_disks_status_checks_ebs_and_the_alarms()
     {
         var body = System.Text.Json.JsonSerializer.Serialize(fixture.Stack.Resolve(((Amazon.CDK.AWS.CloudWatch.CfnDashboard)Monitoring.Dashboard!.Node.DefaultChild!).DashboardBody))
             .Replace("\\u0022", "\"").Replace("\\\"", "\"");
-        foreach (var title in new[] { "Host CPU (%)", "CPU credits", "Network (bytes)", "Status checks (1 = failed)", "EBS traffic (bytes)", "Alarms" })
+        foreach (var title in new[] { "Host CPU (%)", "CPU credits", "Network (bytes)", "Host memory in use (%)", "Volumes in use (%)", "Status checks (1 = failed)", "EBS traffic (bytes)", "Alarms" })
             Assert.Contains($"\"title\":\"{title}\"", body);
-        foreach (var metric in new[] { "CPUUtilization", "CPUCreditBalance", "CPUSurplusCreditBalance", "NetworkIn", "NetworkOut", "StatusCheckFailed_System", "StatusCheckFailed_Instance", "EBSWriteBytes" })
+        foreach (var metric in new[] { "CPUUtilization", "CPUCreditBalance", "CPUSurplusCreditBalance", "NetworkIn", "NetworkOut", "mem_used_percent", "disk_used_percent", "StatusCheckFailed_System", "StatusCheckFailed_Instance", "EBSWriteBytes" })
             Assert.Contains($"\"{metric}\"", body);
         template.HasPropertiesWithId(Id(Monitoring.Dashboard!), ("DashboardName", Props(("Fn::Join", new object[] { "-", new object[] { "Test-Host", Ref("AWS::Region") } }))));
     }
@@ -138,6 +192,44 @@ public sealed class DockerEc2InstanceTypeMonitoringTests
 
         // And there is no credit alarm
         Assert.False(monitoring.Alarms.ContainsKey(nameof(AlarmsOptions.HostCpuCreditBalance)));
-        template.ResourceCountIs("AWS::CloudWatch::Alarm", 3);
+        template.ResourceCountIs("AWS::CloudWatch::Alarm", 6);
+    }
+}
+
+/// <summary>DockerEc2 with monitoring turned off: no alarms, and no CloudWatch agent on the host.</summary>
+public sealed class DockerEc2MonitoringOffTests
+{
+    private readonly Template template;
+    private readonly DockerEc2 host;
+
+    public DockerEc2MonitoringOffTests()
+    {
+        var stack = Hosts.NewStack();
+        host = new DockerEc2(stack, Hosts.HostId, new DockerEc2Props { ImageDirectory = TestStacks.Backend, Monitoring = new MonitoringOptions { Enabled = false } });
+        template = stack.Template();
+    }
+
+    [Fact]
+    public void No_alarm_topic_or_dashboard_is_created()
+    {
+        Assert.Null(host.Monitoring);
+        template.ResourceCountIs("AWS::CloudWatch::Alarm", 0);
+        template.ResourceCountIs("AWS::SNS::Topic", 0);
+        template.ResourceCountIs("AWS::CloudWatch::Dashboard", 0);
+    }
+
+    [Fact]
+    public void The_boot_script_stops_the_agent_and_cfn_init_writes_no_agent_configuration()
+    {
+        Assert.Equal("off", Hosts.EnvFile(template, "/etc/djangocdk/stack.env")["HOST_METRICS"]);
+        Assert.DoesNotContain("/etc/djangocdk/cloudwatch-agent.json", Hosts.InitFiles(template).Keys);
+    }
+
+    [Fact]
+    public void The_instance_role_may_not_publish_metrics()
+    {
+        var statements = System.Text.Json.JsonSerializer.Serialize(template.FindResources("AWS::IAM::Policy").Values
+            .Select(p => ((IDictionary<string, object>)((IDictionary<string, object>)p)["Properties"])["PolicyDocument"]));
+        Assert.DoesNotContain("cloudwatch:PutMetricData", statements);
     }
 }

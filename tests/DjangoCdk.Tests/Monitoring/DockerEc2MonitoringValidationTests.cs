@@ -18,6 +18,7 @@ public sealed class DockerEc2MonitoringValidationTests
     [
         nameof(AlarmsOptions.HostStatusCheckFailed), nameof(AlarmsOptions.HostInstanceCheckFailed),
         nameof(AlarmsOptions.HostCpuPercent), nameof(AlarmsOptions.HostCpuCreditBalance),
+        nameof(AlarmsOptions.HostMemoryPercent), nameof(AlarmsOptions.HostRootDiskPercent), nameof(AlarmsOptions.HostDataDiskPercent),
     ];
 
     /// <summary>Every alarm of the Django apps on ECS and EKS.</summary>
@@ -46,6 +47,9 @@ public sealed class DockerEc2MonitoringValidationTests
     [InlineData(nameof(AlarmsOptions.HostInstanceCheckFailed), 1, 5)]
     [InlineData(nameof(AlarmsOptions.HostCpuPercent), 80, 15)]
     [InlineData(nameof(AlarmsOptions.HostCpuCreditBalance), 10, 15)]
+    [InlineData(nameof(AlarmsOptions.HostMemoryPercent), 90, 10)]
+    [InlineData(nameof(AlarmsOptions.HostRootDiskPercent), 80, 5)]
+    [InlineData(nameof(AlarmsOptions.HostDataDiskPercent), 80, 5)]
     public void Host_alarm_defaults(string name, double threshold, int minutes)
     {
         Assert.Equal(new AlarmSetting(name, true, threshold, minutes), Resolve(null)!.Alarm(name));

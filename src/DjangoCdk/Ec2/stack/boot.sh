@@ -9,15 +9,16 @@
 set -euo pipefail
 
 readonly CONFIG_DIR=/etc/djangocdk
-# shellcheck source=/dev/null
-. "$CONFIG_DIR/stack.env"
-
-: "${AWS_REGION:?}" "${STACK_DIR:?}" "${DATA_DIR:?}" "${DATA_VOLUME_ID:?}" "${LOG_GROUP:?}"
-: "${DJANGO_IMAGE:?}" "${COMPOSE_CLI_IMAGE:?}" "${SECRET_KEY_ARN:?}" "${DATABASE_SECRET_ARN:?}"
-: "${CELERY_APP:?}" "${POSTGRES_IMAGE:?}" "${REDIS_IMAGE:?}" "${CADDY_IMAGE:?}" "${POSTGRES_DB:?}" "${POSTGRES_USER:?}" "${SITE_ADDRESS:?}"
-: "${HEALTH_CHECK_PATH:?}" "${HEALTH_TIMEOUT_SECONDS:?}" "${SITE_HOST:?}"
-
 readonly BOOT_LOG=/var/log/djangocdk-boot.log
+
+load_config() {
+  # shellcheck source=/dev/null
+  . "$CONFIG_DIR/stack.env"
+  : "${AWS_REGION:?}" "${STACK_DIR:?}" "${DATA_DIR:?}" "${DATA_VOLUME_ID:?}" "${LOG_GROUP:?}"
+  : "${DJANGO_IMAGE:?}" "${COMPOSE_CLI_IMAGE:?}" "${SECRET_KEY_ARN:?}" "${DATABASE_SECRET_ARN:?}"
+  : "${CELERY_APP:?}" "${POSTGRES_IMAGE:?}" "${REDIS_IMAGE:?}" "${CADDY_IMAGE:?}" "${POSTGRES_DB:?}" "${POSTGRES_USER:?}" "${SITE_ADDRESS:?}"
+  : "${HEALTH_CHECK_PATH:?}" "${HEALTH_TIMEOUT_SECONDS:?}" "${SITE_HOST:?}" "${HOST_METRICS:?}"
+}
 
 log() { printf '%s djangocdk: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*"; }
 
@@ -74,6 +75,22 @@ mount_data_volume() {
   fi
   mountpoint -q "$DATA_DIR" || mount "$DATA_DIR"
   mkdir -p "$DATA_DIR/postgres" "$DATA_DIR/redis" "$DATA_DIR/caddy/data" "$DATA_DIR/caddy/config"
+}
+
+# Memory and disk use, which EC2 cannot see from outside: the CloudWatch agent from the distribution's repository
+# publishes them every minute, with the configuration cfn-init wrote (the memory and disk alarms read them). With
+# monitoring off (HOST_METRICS=off) an agent installed earlier is stopped.
+agent_ctl=/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl
+host_metrics() {
+  if [ "$HOST_METRICS" != on ]; then
+    if [ -x "$agent_ctl" ]; then "$agent_ctl" -m ec2 -a stop >/dev/null || true; fi
+    return 0
+  fi
+  if [ ! -x "$agent_ctl" ]; then
+    log "installing the CloudWatch agent"
+    dnf install -y amazon-cloudwatch-agent
+  fi
+  "$agent_ctl" -m ec2 -a fetch-config -s -c "file:$CONFIG_DIR/cloudwatch-agent.json" >/dev/null
 }
 
 secret_string() {
@@ -168,17 +185,40 @@ wait_for_web() {
   return 1
 }
 
+# Every deployment of a new image pulls a new tag of the app's repositories (the CDK's asset repository), and nothing
+# removed the earlier ones: after enough deployments the root volume, which holds Docker's images, filled up and the
+# next pull failed. Once the new release answers, the other tags of those repositories go; an image a container still
+# uses stays (Docker refuses to remove it), and an earlier release comes back from ECR if it is deployed again.
+remove_previous_images() {
+  local repository reference
+  local -a current=("$DJANGO_IMAGE")
+  if [ -n "${FRONTEND_IMAGE:-}" ]; then current+=("$FRONTEND_IMAGE"); fi
+  # The CDK puts every image in one asset repository: each repository is listed once.
+  for repository in $(printf '%s\n' "${current[@]%:*}" | sort -u); do
+    docker image ls --format '{{.Repository}}:{{.Tag}}' "$repository" | while read -r reference; do
+      case " ${current[*]} " in
+        *" $reference "*) ;;
+        *) if docker image rm "$reference" >/dev/null 2>&1; then log "removed the earlier image $reference"; fi ;;
+      esac
+    done
+  done
+  docker image prune --force >/dev/null
+}
+
 on_failure() {
   log "the application did not come up; the last lines of each service follow"
   /usr/local/bin/django-compose logs --no-color --tail 50 || true
 }
 
 main() {
+  load_config
   : >"$BOOT_LOG"
   exec > >(tee -a "$BOOT_LOG") 2>&1
   trap ship_boot_log EXIT
   install_docker
   mount_data_volume
+  # The application does not need the agent: without it only the memory and disk alarms go without data.
+  host_metrics || log "the CloudWatch agent did not start: the memory and disk alarms get no data until the next deployment"
   write_environment
   install_wrappers
   trap on_failure ERR
@@ -191,6 +231,8 @@ main() {
     exit 1
   fi
   log "the application is up"
+  remove_previous_images || log "the earlier images could not all be removed (the application is up; 'sudo docker image ls' shows them)"
 }
 
-main "$@"
+# Run when executed (cfn-init: bash boot.sh); when sourced, as the tests do, it only defines the functions.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then main "$@"; fi
