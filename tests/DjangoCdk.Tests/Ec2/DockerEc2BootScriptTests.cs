@@ -4,7 +4,7 @@ using Xunit;
 namespace DjangoCdk.Tests.Ec2;
 
 /// <summary>
-/// Functions of the boot script run by bash with fakes of the programs they call on the PATH (docker, dnf) or in
+/// Functions of the boot script run by bash with fakes of the programs they call on the PATH (docker, dnf, systemctl) or in
 /// place of the CloudWatch agent's control script; each fake records its calls in a file.
 /// </summary>
 public sealed class DockerEc2BootScriptTests : IDisposable
@@ -43,11 +43,12 @@ public sealed class DockerEc2BootScriptTests : IDisposable
     }
 
     [Fact]
-    public void With_monitoring_on_a_new_host_installs_the_agent_and_starts_it_with_the_written_configuration()
+    public void With_monitoring_on_a_new_host_installs_the_agent_and_starts_it_now_and_at_every_boot()
     {
         var calls = HostMetrics(monitoring: "on", agentInstalled: false);
 
-        Assert.Equal(["dnf install -y amazon-cloudwatch-agent", "ctl -m ec2 -a fetch-config -s -c file:/etc/djangocdk/cloudwatch-agent.json"], calls);
+        Assert.Equal(["dnf install -y amazon-cloudwatch-agent", "ctl -m ec2 -a fetch-config -s -c file:/etc/djangocdk/cloudwatch-agent.json",
+            "systemctl enable amazon-cloudwatch-agent"], calls);
     }
 
     [Fact]
@@ -55,15 +56,15 @@ public sealed class DockerEc2BootScriptTests : IDisposable
     {
         var calls = HostMetrics(monitoring: "on", agentInstalled: true);
 
-        Assert.Equal(["ctl -m ec2 -a fetch-config -s -c file:/etc/djangocdk/cloudwatch-agent.json"], calls);
+        Assert.Equal(["ctl -m ec2 -a fetch-config -s -c file:/etc/djangocdk/cloudwatch-agent.json", "systemctl enable amazon-cloudwatch-agent"], calls);
     }
 
     [Fact]
-    public void With_monitoring_off_an_installed_agent_is_stopped()
+    public void With_monitoring_off_an_installed_agent_is_stopped_and_not_started_at_boot()
     {
         var calls = HostMetrics(monitoring: "off", agentInstalled: true);
 
-        Assert.Equal(["ctl -m ec2 -a stop"], calls);
+        Assert.Equal(["ctl -m ec2 -a stop", "systemctl disable amazon-cloudwatch-agent"], calls);
     }
 
     [Fact]
@@ -100,6 +101,7 @@ public sealed class DockerEc2BootScriptTests : IDisposable
             printf '#!/bin/bash\n%s\n' '{{agent}}' >"$FAKES/ctl" && chmod +x "$FAKES/ctl"
             """);
         if (agentInstalled) Fake("ctl", agent);
+        Fake("systemctl", """echo "systemctl $*" >>"$FAKES/calls" """);
 
         return RunBoot("agent_ctl=\"$FAKES/ctl\" && host_metrics", new() { ["HOST_METRICS"] = monitoring });
     }

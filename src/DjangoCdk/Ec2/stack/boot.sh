@@ -83,7 +83,10 @@ mount_data_volume() {
 agent_ctl=/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl
 host_metrics() {
   if [ "$HOST_METRICS" != on ]; then
-    if [ -x "$agent_ctl" ]; then "$agent_ctl" -m ec2 -a stop >/dev/null || true; fi
+    if [ -x "$agent_ctl" ]; then
+      "$agent_ctl" -m ec2 -a stop >/dev/null || true
+      systemctl disable amazon-cloudwatch-agent >/dev/null 2>&1 || true
+    fi
     return 0
   fi
   if [ ! -x "$agent_ctl" ]; then
@@ -91,6 +94,8 @@ host_metrics() {
     dnf install -y amazon-cloudwatch-agent
   fi
   "$agent_ctl" -m ec2 -a fetch-config -s -c "file:$CONFIG_DIR/cloudwatch-agent.json" >/dev/null
+  # Started again by systemd after a reboot (cfn-init runs this script only at the first boot and at deployments).
+  systemctl enable amazon-cloudwatch-agent
 }
 
 secret_string() {
