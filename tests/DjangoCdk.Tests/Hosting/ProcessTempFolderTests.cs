@@ -18,7 +18,7 @@ public sealed class ProcessTempFolderTests : IDisposable
     {
         var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetTempPath()));
 
-        Assert.Equal(ProcessTempFolder.Prefix + System.Environment.ProcessId, folder);
+        Assert.StartsWith($"{ProcessTempFolder.Prefix}{System.Environment.ProcessId}-", folder);
     }
 
     [Fact]
@@ -30,13 +30,24 @@ public sealed class ProcessTempFolderTests : IDisposable
     }
 
     [Fact]
-    public void A_claim_points_the_temp_variables_and_the_temp_path_at_its_folder()
+    public void A_claim_points_the_temp_variables_and_the_temp_path_at_a_new_folder_of_the_process()
     {
         using var claimed = ProcessTempFolder.Claim(_parent, OtherProcess);
 
-        Assert.Equal(Path.Combine(_parent, ProcessTempFolder.Prefix + OtherProcess), claimed.Path);
+        Assert.Equal(_parent, Path.GetDirectoryName(claimed.Path));
+        Assert.StartsWith($"{ProcessTempFolder.Prefix}{OtherProcess}-", Path.GetFileName(claimed.Path));
         Assert.All(Variables, variable => Assert.Equal(claimed.Path, System.Environment.GetEnvironmentVariable(variable)));
         Assert.Equal(claimed.Path, Path.TrimEndingDirectorySeparator(Path.GetTempPath()));
+    }
+
+    [Fact]
+    public void Two_claims_for_the_same_process_ID_get_different_folders()
+    {
+        // Two containers sharing /tmp can both run their synth as, say, process 7
+        using var first = ProcessTempFolder.Claim(_parent, OtherProcess);
+        using var second = ProcessTempFolder.Claim(_parent, OtherProcess);
+
+        Assert.NotEqual(first.Path, second.Path);
     }
 
     [Fact]
@@ -62,40 +73,64 @@ public sealed class ProcessTempFolderTests : IDisposable
     }
 
     [Fact]
-    public void A_claim_removes_the_folder_an_ended_process_left_untouched_for_ten_minutes()
+    public void A_claim_removes_the_folder_a_killed_process_left()
     {
-        var abandoned = FolderOf(EndedProcessId(), age: TimeSpan.FromMinutes(11));
+        // Given the folder of a process that has ended: nobody holds its lock
+        var left = FolderOf(EndedProcessId(), withLock: true);
 
         using var claimed = ProcessTempFolder.Claim(_parent, OtherProcess);
 
-        Assert.False(Directory.Exists(abandoned));
+        Assert.False(Directory.Exists(left));
     }
 
     [Fact]
-    public void A_claim_keeps_the_folder_an_ended_process_changed_in_the_last_ten_minutes()
+    public void A_claim_keeps_a_folder_whose_lock_is_held()
     {
-        // A process in another PID namespace (a container sharing /tmp) looks ended from here.
-        var recent = FolderOf(EndedProcessId(), age: TimeSpan.FromMinutes(2));
+        // Given a live process in another PID namespace (a container sharing /tmp): its ID means nothing here, its lock does
+        var other = FolderOf(EndedProcessId(), withLock: true);
+        using var held = new FileStream(Path.Combine(other, ".lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
 
         using var claimed = ProcessTempFolder.Claim(_parent, OtherProcess);
 
-        Assert.True(Directory.Exists(recent));
+        Assert.True(Directory.Exists(other));
     }
 
     [Fact]
-    public void A_claim_keeps_the_folder_of_a_running_process()
+    public void A_claim_keeps_the_folder_of_a_running_process_even_when_its_lock_is_free()
     {
-        var running = FolderOf(System.Environment.ProcessId, age: TimeSpan.FromHours(2));
+        // Where file locks are turned off (DOTNET_SYSTEM_IO_DISABLEFILELOCKING), the process ID still protects it
+        var running = FolderOf(System.Environment.ProcessId, withLock: true);
 
         using var claimed = ProcessTempFolder.Claim(_parent, OtherProcess);
 
         Assert.True(Directory.Exists(running));
     }
 
+    [Fact]
+    public void A_claim_keeps_a_recent_folder_without_a_lock_file()
+    {
+        // A claim creates its folder, then its lock: another claim may look in between
+        var starting = FolderOf(EndedProcessId(), withLock: false, age: TimeSpan.FromMinutes(1));
+
+        using var claimed = ProcessTempFolder.Claim(_parent, OtherProcess);
+
+        Assert.True(Directory.Exists(starting));
+    }
+
+    [Fact]
+    public void A_claim_removes_a_folder_without_a_lock_file_after_ten_minutes()
+    {
+        var stale = FolderOf(EndedProcessId(), withLock: false, age: TimeSpan.FromMinutes(11));
+
+        using var claimed = ProcessTempFolder.Claim(_parent, OtherProcess);
+
+        Assert.False(Directory.Exists(stale));
+    }
+
     [Theory]
-    [InlineData("djangocdk-tmp-cache")]
     [InlineData("djangocdk-release-handler-0123abcd")]
     [InlineData("npm-1234")]
+    [InlineData("cdk-apps")]
     public void A_claim_leaves_folders_it_did_not_name_alone(string name)
     {
         var other = Directory.CreateDirectory(Path.Combine(_parent, name)).FullName;
@@ -106,10 +141,12 @@ public sealed class ProcessTempFolderTests : IDisposable
         Assert.True(Directory.Exists(other));
     }
 
-    private string FolderOf(int processId, TimeSpan age)
+    /// <summary>A folder as a claim names it, with its lock file (free) or without, last changed <paramref name="age"/> ago.</summary>
+    private string FolderOf(int processId, bool withLock, TimeSpan? age = null)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_parent, ProcessTempFolder.Prefix + processId)).FullName;
-        Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow - age);
+        var folder = Directory.CreateDirectory(Path.Combine(_parent, $"{ProcessTempFolder.Prefix}{processId}-abcdefgh")).FullName;
+        if (withLock) File.WriteAllText(Path.Combine(folder, ".lock"), "");
+        Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow - (age ?? TimeSpan.Zero));
         return folder;
     }
 
